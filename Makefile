@@ -1,0 +1,50 @@
+# Two commands for a fresh Debian 12 machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+# System packages the test suite drives for real.
+TEST_PACKAGES := ffmpeg gettext
+RUN_PACKAGES := ffmpeg gettext
+
+.PHONY: run test lint format messages install install-dev
+
+run: $(VENV)/.runtime
+	@.ci/apt-install $(RUN_PACKAGES)
+	@$(MAKE) --no-print-directory messages
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo --port $(PORT)
+	DJANGO_SETTINGS_MODULE=config.settings.dev exec $(PY) manage.py runplatform --port $(PORT)
+
+test: $(VENV)/.dev
+	@.ci/apt-install $(TEST_PACKAGES)
+	@$(MAKE) --no-print-directory messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.runtime
+	@DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py compilemessages --ignore=.venv -v0
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || .ci/apt-install python3-venv
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@

@@ -1,0 +1,22 @@
+"""`manage.py load_demo`: everything a new user needs to see the platform at work."""
+
+from django.core.management.base import BaseCommand
+
+from cms.demo import load_cms_demo
+from lms.demo import ensure_admin
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (safe to run again: nothing is added twice)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000", help="Port shown in the output.")
+
+    def handle(self, *args, port, **options):
+        load_cms_demo()
+        login, password = ensure_admin()
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:{port}/admin/  "
+            f"login: {login}  password: {password}"
+        )

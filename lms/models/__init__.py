@@ -1,0 +1,3 @@
+from .learners import TargetGroup, User
+
+__all__ = ["TargetGroup", "User"]

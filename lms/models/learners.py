@@ -1,0 +1,106 @@
+"""People: residents who learn and the staff who serve them.
+
+A resident signs in with a phone number or an email; many have no email. The
+username is derived from whichever they gave, so Wagtail's admin keeps working.
+"""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lms.phone import normalize_phone, validate_phone
+
+
+class TargetGroup(models.TextChoices):
+    OFFICIAL = "official", _("Officials and civil servants")
+    WORKER = "worker", _("Workers and employees")
+    FARMER = "farmer", _("Farmers and rural residents")
+    PUPIL = "pupil", _("Pupils and students")
+    ELDERLY = "elderly", _("Elderly people")
+    OTHER = "other", _("Others")
+
+
+class LearnerManager(UserManager):
+    def _create_user(self, username, email, password, **extra_fields):
+        phone = extra_fields.get("phone") or ""
+        if phone:
+            extra_fields["phone"] = phone = normalize_phone(phone)
+        email = self.normalize_email(email) if email else ""
+        username = username or phone or email.lower()
+        if not username:
+            raise ValueError("A user needs a phone number or an email.")
+        return super()._create_user(username, email, password, **extra_fields)
+
+    def create_user(self, username=None, email=None, password=None, **extra_fields):
+        return super().create_user(username, email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account: a resident, a staff member or a contributor."""
+
+    phone = models.CharField(
+        _("phone number"), max_length=15, blank=True, validators=[validate_phone]
+    )
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True
+    )
+    commune = models.ForeignKey(
+        "cms.Commune",
+        verbose_name=_("commune"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="residents",
+    )
+    village = models.ForeignKey(
+        "cms.Village",
+        verbose_name=_("village or residential group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="residents",
+    )
+    target_group = models.CharField(
+        _("target group"),
+        max_length=20,
+        choices=TargetGroup.choices,
+        default=TargetGroup.OTHER,
+    )
+    data_consent_at = models.DateTimeField(
+        _("consented to personal data processing at"), null=True, blank=True
+    )
+
+    objects = LearnerManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"], condition=~models.Q(phone=""), name="unique_phone"
+            ),
+            models.UniqueConstraint(
+                Lower("email"), condition=~models.Q(email=""), name="unique_email_ci"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def get_full_name(self):
+        return self.full_name or super().get_full_name()
+
+    def get_short_name(self):
+        return (
+            self.full_name.split()[-1] if self.full_name else super().get_short_name()
+        )
+
+    @property
+    def has_consented(self) -> bool:
+        return self.data_consent_at is not None
+
+    def give_consent(self) -> None:
+        self.data_consent_at = timezone.now()

@@ -1,0 +1,107 @@
+"""Shared fixtures: the page tree, places and roles exist once per test database."""
+
+import socket
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from cms.models import Commune
+from cms.places_loader import load_administrative_units
+from cms.roles import sync_role_groups
+from cms.site_setup import ensure_home_page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the 3,321 communes once; each test's transaction rolls back to here."""
+    with django_db_blocker.unblock():
+        load_administrative_units()
+        ensure_home_page()
+        sync_role_groups()
+
+
+@pytest.fixture
+def home_page(db):
+    return ensure_home_page()
+
+
+@pytest.fixture
+def commune(db):
+    return Commune.objects.get(code="03037")  # Xã Tả Van, Lào Cai
+
+
+@pytest.fixture
+def other_commune(db):
+    return Commune.objects.get(code="00070")  # Phường Hoàn Kiếm, Hà Nội
+
+
+@pytest.fixture
+def resident(db, commune):
+    return get_user_model().objects.create_user(
+        phone="0912345678",
+        password="mat-khau-1",
+        full_name="Nguyễn Thị Hoa",
+        commune=commune,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3 API (moto's server mode) on loopback for the whole session."""
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, monkeypatch):
+    """A fresh bucket; yields (endpoint, bucket name, boto3 client)."""
+    import uuid
+
+    import boto3
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    client.create_bucket(Bucket=name)
+    return s3_endpoint, name, client
+
+
+@pytest.fixture
+def s3_storage_settings(s3_bucket, settings):
+    """Point Django's default storage at the moto bucket, as the env vars would."""
+    endpoint, bucket, client = s3_bucket
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": endpoint,
+                "access_key": "testing",
+                "secret_key": "testing",
+                "region_name": "us-east-1",
+                "addressing_style": "path",
+                "querystring_auth": False,
+                "file_overwrite": False,
+            },
+        },
+    }
+    return bucket, client
