@@ -1,14 +1,47 @@
 from .centres import Centre
-from .pages import HomePage
+from .media import LessonMedia
+from .pages import (
+    CentrePage,
+    CourseIndexPage,
+    CoursePage,
+    HomePage,
+    InstitutionLibraryPage,
+    Language,
+    LessonPage,
+    NewsIndexPage,
+    NewsPage,
+    OpenResourcePage,
+    ResourceFile,
+    ResourceLibraryPage,
+    ResourceTranslator,
+)
 from .places import Commune, District, Province, Village
+from .snippets import Institution, Licence, Subject, TargetGroup
 from .worker import WorkerHeartbeat
 
 __all__ = [
     "Centre",
+    "CentrePage",
     "Commune",
+    "CourseIndexPage",
+    "CoursePage",
     "District",
     "HomePage",
+    "Institution",
+    "InstitutionLibraryPage",
+    "Language",
+    "LessonMedia",
+    "LessonPage",
+    "Licence",
+    "NewsIndexPage",
+    "NewsPage",
+    "OpenResourcePage",
     "Province",
+    "ResourceFile",
+    "ResourceLibraryPage",
+    "ResourceTranslator",
+    "Subject",
+    "TargetGroup",
     "Village",
     "WorkerHeartbeat",
 ]
