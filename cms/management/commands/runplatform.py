@@ -20,7 +20,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, web_workers, **options):
-        env = dict(os.environ)
         web = subprocess.Popen(
             [
                 sys.executable,
@@ -38,14 +37,18 @@ class Command(BaseCommand):
                 "--access-logfile",
                 "-",
             ],
-            env=env,
+            start_new_session=True,
         )
         worker = subprocess.Popen(
-            [sys.executable, "manage.py", "worker", "--verbosity", "1"], env=env
+            [sys.executable, "manage.py", "worker", "--verbosity", "1"],
+            start_new_session=True,
         )
         children = [web, worker]
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl-C stops)")
 
+        # Children run in their own sessions so that a Ctrl-C or a SIGTERM sent to
+        # our process group reaches them exactly once, from here; a second signal
+        # would make the task worker abandon its current task.
         def stop(signum, frame):
             for child in children:
                 if child.poll() is None:
