@@ -12,6 +12,7 @@ from config.health import health
 urlpatterns = [
     path("health/", health, name="health"),
     path("django-admin/", admin.site.urls),
+    path("admin/", include("cms.admin_vi.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/units/", cms_views.units_lookup, name="units-lookup"),

@@ -34,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "lms",
     "cms",
+    "cms.admin_vi",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

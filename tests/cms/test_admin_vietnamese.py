@@ -1,0 +1,227 @@
+"""The Wagtail admin speaks Vietnamese through the cms.admin_vi catalogue overlay."""
+
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation.reloader import translation_file_changed
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+from cms.admin_vi.catalogue import (
+    OVERLAY_DIR,
+    missing_placeholders,
+    read_po,
+    wagtail_msgids,
+)
+from cms.models import CourseIndexPage, CoursePage, LessonPage
+
+OVERLAY = Path(OVERLAY_DIR)
+
+
+def compile_catalogue(po: Path) -> None:
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(po.with_suffix(".mo")), str(po)], check=True
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_overlay():
+    """`make messages` compiles the catalogues; do it here too when they are stale."""
+    for po in OVERLAY.glob("*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            compile_catalogue(po)
+            translation_file_changed(sender=None, file_path=mo)
+
+
+def text_of(response) -> str:
+    """The page's text with entities and JSON escapes (sidebar props) decoded."""
+    content = response.content.decode()
+    content = re.sub(
+        r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match.group(1), 16)), content
+    )
+    return html.unescape(content)
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser(
+        username="bientap",
+        email="bientap@example.vn",
+        password="mat-khau-1",
+        full_name="Trần Văn Biên",
+    )
+
+
+@pytest.fixture
+def admin_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def lesson(home_page):
+    index = home_page.add_child(
+        instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc")
+    )
+    course = index.add_child(
+        instance=CoursePage(title="Trồng rau sạch", slug="trong-rau", summary="Rau")
+    )
+    return course.add_child(
+        instance=LessonPage(title="Bài 1: Làm đất", slug="bai-1", body=[])
+    )
+
+
+def test_login_page_is_vietnamese(client, db):
+    text = text_of(client.get("/admin/login/"))
+    assert "Đăng nhập" in text
+    assert "Quên mật khẩu?" in text
+    assert "Sign in" not in text
+    assert "Forgotten password?" not in text
+
+
+def test_dashboard_and_menus_are_vietnamese(admin_client):
+    text = text_of(admin_client.get("/admin/"))
+    for label in ("Trang", "Ảnh", "Tài liệu", "Báo cáo", "Cài đặt", "Trợ giúp"):
+        assert f'"{label}"' in text, label
+    assert "Đăng xuất" in text
+    assert '"Log out"' not in text
+    assert '"Reports"' not in text
+
+
+def test_page_explorer_is_vietnamese(admin_client, lesson):
+    course = lesson.get_parent()
+    text = text_of(admin_client.get(f"/admin/pages/{course.pk}/"))
+    assert "Thêm trang con" in text
+    assert "Đã xuất bản" in text
+    assert "Add child page" not in text
+
+
+def test_page_editor_is_vietnamese(admin_client, lesson):
+    text = text_of(admin_client.get(f"/admin/pages/{lesson.pk}/edit/"))
+    for phrase in ("Lưu bản nháp", "Xuất bản", "Nội dung", "Quảng bá", "Xem trước"):
+        assert phrase in text, phrase
+    for phrase in ("Save draft", "Promote", "Unpublish"):
+        assert phrase not in text, phrase
+
+
+@pytest.mark.parametrize(
+    ("url", "phrases", "english"),
+    [
+        ("/admin/images/", ["Thêm ảnh"], "Add an image"),
+        ("/admin/documents/", ["Thêm tài liệu"], "Add a document"),
+        ("/admin/media/", ["Thêm âm thanh", "Thêm video"], "Add audio"),
+    ],
+)
+def test_listings_are_vietnamese(admin_client, url, phrases, english):
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    text = text_of(response)
+    for phrase in phrases:
+        assert phrase in text, phrase
+    assert english not in text
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("Snippets", "Danh mục"),
+        ("Workflows", "Quy trình duyệt"),
+        ("Submit for moderation", "Gửi duyệt"),
+        ("Collections", "Bộ sưu tập"),
+        ("Users", "Người dùng"),
+        ("Groups", "Nhóm"),
+        ("Log out", "Đăng xuất"),
+    ],
+)
+def test_terminology(english, vietnamese):
+    with translation.override("vi"):
+        assert gettext(english) == vietnamese
+    with translation.override("en"):
+        assert gettext(english) == english
+
+
+def test_staff_who_prefer_english_see_english(admin_client, editor, lesson):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    text = text_of(admin_client.get(f"/admin/pages/{lesson.pk}/edit/"))
+    assert "Save draft" in text
+    assert "Lưu bản nháp" not in text
+    assert "Sign out" in text or "Log out" in text
+
+
+def test_admin_javascript_catalogue_carries_the_overlay(admin_client):
+    response = admin_client.get("/admin/jsi18n/")
+    assert response.status_code == 200
+    catalogue = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)[1]
+    )
+    assert catalogue["Loading…"] == "Đang tải…"
+    assert catalogue["Comment"] == "Bình luận"
+    assert catalogue["Save"] == "Lưu"
+
+
+def test_overlay_covers_most_of_wagtail(db):
+    overlay = {entry.key: entry for entry in read_po(OVERLAY / "django.po")}
+    wanted = wagtail_msgids()
+    translated = [key for key in wanted if key in overlay and overlay[key].translated]
+    assert len(translated) >= 1200
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_catalogue_compiles_with_format_checks(domain, tmp_path):
+    result = subprocess.run(
+        [
+            "msgfmt",
+            "--check",
+            "-o",
+            str(tmp_path / f"{domain}.mo"),
+            str(OVERLAY / f"{domain}.po"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_translations_keep_every_placeholder(domain):
+    entries = read_po(OVERLAY / f"{domain}.po")
+    broken = {entry.msgid: missing_placeholders(entry) for entry in entries}
+    assert {msgid: gaps for msgid, gaps in broken.items() if gaps} == {}
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_overlay_msgids_exist_in_wagtail(domain):
+    """A msgid that drifted from Wagtail's (a typo, an old version) would never show."""
+    wanted = wagtail_msgids(domain)
+    stray = [e.msgid for e in read_po(OVERLAY / f"{domain}.po") if e.key not in wanted]
+    assert stray == []
+
+
+def test_overlay_app_marks_no_strings_of_its_own():
+    """makemessages would otherwise rebuild the overlay from the app's own strings."""
+    app_dir = OVERLAY.parents[2]
+    for source in [*app_dir.rglob("*.py"), *app_dir.rglob("*.html")]:
+        text = source.read_text(encoding="utf-8")
+        assert not re.search(
+            r"\b(n|p|np)?gettext(_lazy)?\(|\b_\(|{% *(trans|translate|blocktrans)", text
+        ), source
+
+
+def test_english_admin_still_renders_root_explorer(admin_client, editor):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    root = Page.get_first_root_node()
+    text = text_of(admin_client.get(f"/admin/pages/{root.pk}/"))
+    assert "Pages" in text
