@@ -7,6 +7,7 @@ them are stored. A failed or superseded attempt removes what it uploaded, so no
 half set is ever published.
 """
 
+import contextlib
 import logging
 import shutil
 import tempfile
@@ -97,6 +98,8 @@ def delete_tree(prefix: str) -> None:
         default_storage.delete(f"{prefix}/{name}")
     for directory in directories:
         delete_tree(f"{prefix}/{directory}")
+    with contextlib.suppress(NotImplementedError, OSError):
+        Path(default_storage.path(prefix)).rmdir()  # local storage keeps empty dirs
 
 
 def _upload(out_dir: Path, *, prefix: str, media_id: int, attempt: int) -> None:

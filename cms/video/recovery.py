@@ -6,8 +6,11 @@ it may have uploaded are removed and the media is queued again, or marked failed
 with a retry button once it has used up its attempts.
 """
 
+import logging
+import threading
+
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,6 +20,8 @@ from cms.models.media import TranscodeStatus
 
 from .pipeline import delete_tree, renditions_prefix
 from .services import request_transcode
+
+logger = logging.getLogger(__name__)
 
 
 def stale_attempts(*, now=None):
@@ -56,3 +61,23 @@ def recover_interrupted(*, now=None) -> dict[int, str]:
                 request_transcode(media=media)
                 outcomes[media.pk] = "requeued"
     return outcomes
+
+
+def start_recovery_loop(*, interval: float) -> threading.Event:
+    """Recover now and then every ``interval`` seconds until the event is set."""
+    stop = threading.Event()
+
+    def loop():
+        while not stop.is_set():
+            try:
+                recovered = recover_interrupted()
+                if recovered:
+                    logger.warning("Recovered interrupted transcodes: %s", recovered)
+            except DatabaseError:
+                logger.exception("Transcode recovery failed; trying again later")
+            finally:
+                connection.close()
+            stop.wait(interval)
+
+    threading.Thread(target=loop, name="transcode-recovery", daemon=True).start()
+    return stop
