@@ -1,7 +1,23 @@
-"""Audio and video uploaded by staff for lessons (wagtailmedia's model, extended)."""
+"""Audio and video uploaded by staff for lessons, with their transcoded renditions.
 
+The original upload is never modified. The transcoding job (cms.video.pipeline) writes
+its outputs under ``media/renditions/<id>/<attempt>/`` and only then records them here,
+so a row is either ``ready`` with a complete set or has no published set at all.
+"""
+
+from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
+
+from cms.video.captions import validate_language_code, validate_webvtt
+
+
+class TranscodeStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    PROCESSING = "processing", _("Processing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
 
 
 class LessonMedia(AbstractMedia):
@@ -9,6 +25,111 @@ class LessonMedia(AbstractMedia):
 
     admin_form_fields = ("title", "file", "collection", "thumbnail", "tags")
 
+    size_bytes = models.BigIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("size in bytes")
+    )
+    transcode_status = models.CharField(
+        max_length=20,
+        choices=TranscodeStatus.choices,
+        default=TranscodeStatus.QUEUED,
+        editable=False,
+        verbose_name=_("processing status"),
+    )
+    transcode_percent = models.PositiveSmallIntegerField(default=0, editable=False)
+    transcode_error = models.TextField(blank=True, editable=False)
+    # Each (re)try gets a new attempt number; a job only writes to its own attempt.
+    transcode_attempt = models.PositiveIntegerField(default=0, editable=False)
+    # A processing job holds a lease that its progress keeps extending; an expired
+    # lease means the worker died and cms.video.recovery takes the job over.
+    transcode_lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    transcode_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    transcode_finished_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hls_playlist = models.CharField(max_length=500, blank=True, editable=False)
+    download_file = models.CharField(max_length=500, blank=True, editable=False)
+    poster_file = models.CharField(max_length=500, blank=True, editable=False)
+    thumbnail_file = models.CharField(max_length=500, blank=True, editable=False)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+
     class Meta(AbstractMedia.Meta):
         verbose_name = _("audio or video")
         verbose_name_plural = _("audio and video")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(transcode_percent__lte=100),
+                name="lesson_media_percent_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=~Q(transcode_status="ready") | ~Q(hls_playlist=""),
+                name="lesson_media_ready_has_playlist",
+            ),
+        ]
+
+    @property
+    def is_ready(self) -> bool:
+        return self.transcode_status == TranscodeStatus.READY
+
+    def _storage_url(self, name: str) -> str:
+        return self.file.storage.url(name) if name else ""
+
+    @property
+    def hls_url(self) -> str:
+        return self._storage_url(self.hls_playlist)
+
+    @property
+    def download_url(self) -> str:
+        return self._storage_url(self.download_file)
+
+    @property
+    def poster_url(self) -> str:
+        return self._storage_url(self.poster_file)
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self._storage_url(self.thumbnail_file)
+
+    @property
+    def browser_playable(self) -> bool:
+        """Whether the original can stand in while renditions are being made."""
+        return self.file_extension.lower() in {
+            "mp4",
+            "m4v",
+            "webm",
+            "mp3",
+            "m4a",
+            "ogg",
+        }
+
+
+class MediaCaption(models.Model):
+    """One WebVTT caption file for one audio or video in one language."""
+
+    media = models.ForeignKey(
+        LessonMedia,
+        on_delete=models.CASCADE,
+        related_name="captions",
+        verbose_name=_("audio or video"),
+    )
+    language = models.CharField(
+        max_length=12,
+        validators=[validate_language_code],
+        verbose_name=_("language code"),
+        help_text=_("For example vi, en, hmn."),
+    )
+    label = models.CharField(max_length=60, verbose_name=_("label"))
+    file = models.FileField(
+        upload_to="media_captions",
+        validators=[validate_webvtt],
+        verbose_name=_("WebVTT file"),
+    )
+
+    class Meta:
+        verbose_name = _("caption")
+        verbose_name_plural = _("captions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["media", "language"], name="one_caption_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.media} – {self.label}"

@@ -202,7 +202,19 @@ WAGTAILDOCS_EXTENSIONS = [
     "epub",
     "zip",
 ]
-WAGTAILMEDIA = {"MEDIA_MODEL": "cms.LessonMedia"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "cms.LessonMedia",
+    # Probes every upload with ffmpeg and refuses what cannot be played.
+    "MEDIA_FORM_BASE": "cms.video.forms.LessonMediaForm",
+}
+# Media pipeline (cms/video): upload limits and the transcoding job's lease.
+MEDIA_MAX_SECONDS = int(os.environ.get("MEDIA_MAX_SECONDS", 2 * 60 * 60))
+MEDIA_MAX_BYTES = int(os.environ.get("MEDIA_MAX_BYTES", 2 * 1024**3))
+MEDIA_TRANSCODE_PRESET = os.environ.get("MEDIA_TRANSCODE_PRESET", "superfast")
+MEDIA_TRANSCODE_LEASE_SECONDS = int(
+    os.environ.get("MEDIA_TRANSCODE_LEASE_SECONDS", 120)
+)
+MEDIA_TRANSCODE_MAX_ATTEMPTS = 3
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

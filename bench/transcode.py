@@ -1,0 +1,127 @@
+"""Transcoding speed and output size for a generated 60 s 720p clip with sound.
+
+Run: .venv/bin/python bench/transcode.py [--seconds 60] [--preset superfast ...]
+     [--threads 0]
+
+Prints, per x264 preset: wall time of each rendition made alone and of the whole
+ladder in one ffmpeg run (as a multiple of real time: 2.0x means a minute of video
+takes 30 s), the output size per minute of video of each rendition, and the time
+until the first 240p segment exists (a complete file, thanks to temp_file).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from cms.video.ladder import choose_ladder  # noqa: E402
+from cms.video.probe import inspect_media  # noqa: E402
+from cms.video.transcode import ladder_command, run_with_progress  # noqa: E402
+
+
+def make_clip(path: Path, seconds: int) -> None:
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-y"]
+        + ["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30"]
+        + ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"]
+        + ["-t", str(seconds), "-c:v", "libx264", "-preset", "ultrafast"]
+        + ["-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k"]
+        + [str(path)],
+        check=True,
+    )
+
+
+def size_of(directory: Path) -> int:
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
+
+
+def run(source, info, ladder, *, preset, threads, watch=None):
+    """Wall seconds of one ffmpeg run; with ``watch``, also seconds until it exists."""
+    with tempfile.TemporaryDirectory(prefix="bench-transcode-") as tmp:
+        out = Path(tmp)
+        for rendition in ladder:
+            (out / rendition.name).mkdir()
+        command = ladder_command(
+            source, out, info=info, ladder=ladder, preset=preset, threads=threads
+        )
+        first = {}
+        done = threading.Event()
+
+        def poll():
+            target = out / watch
+            while not done.is_set():
+                if target.exists():
+                    first["at"] = time.perf_counter()
+                    return
+                time.sleep(0.02)
+
+        started = time.perf_counter()
+        if watch:
+            threading.Thread(target=poll, daemon=True).start()
+        run_with_progress(command, duration=info.duration)
+        wall = time.perf_counter() - started
+        done.set()
+        sizes = {r.name: size_of(out / r.name) for r in ladder}
+    first_at = first.get("at", started + wall) - started if watch else None
+    return wall, sizes, first_at
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--preset", nargs="+", default=["superfast", "veryfast"])
+    parser.add_argument("--threads", type=int, default=0, help="0: ffmpeg decides")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-source-") as tmp:
+        source = Path(tmp) / "source-720p.mp4"
+        make_clip(source, args.seconds)
+        info = inspect_media(source)
+        ladder = choose_ladder(short_side=info.short_side, has_audio=info.has_audio)
+        minutes = info.duration / 60
+        print(
+            f"source: {info.width}x{info.height}, {info.duration:.0f} s, "
+            f"{source.stat().st_size / 1e6:.1f} MB; cores: {os.cpu_count()}; "
+            f"load average: {os.getloadavg()[0]:.1f}"
+        )
+        for preset in args.preset:
+            print(f"\npreset {preset}, threads {args.threads or 'auto'}")
+            print(f"{'rendition':<12}{'wall s':>8}{'x real':>8}{'MB/min':>9}")
+            for rendition in ladder:
+                wall, sizes, _ = run(
+                    source, info, [rendition], preset=preset, threads=args.threads
+                )
+                per_minute = sizes[rendition.name] / minutes / 1e6
+                print(
+                    f"{rendition.name:<12}{wall:>8.1f}"
+                    f"{info.duration / wall:>7.1f}x{per_minute:>9.2f}"
+                )
+            wall, sizes, first = run(
+                source,
+                info,
+                ladder,
+                preset=preset,
+                threads=args.threads,
+                watch="240p/seg_000.ts",
+            )
+            total = sum(sizes.values()) / minutes / 1e6
+            print(
+                f"{'whole ladder':<12}{wall:>8.1f}"
+                f"{info.duration / wall:>7.1f}x{total:>9.2f}"
+            )
+            print(f"first 240p segment after {first:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

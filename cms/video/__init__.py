@@ -1,0 +1,1 @@
+"""The media pipeline: probe uploads, transcode to an HLS ladder, publish, recover."""

@@ -1,0 +1,83 @@
+"""Recovery of attempts whose worker died: never stuck "processing" forever.
+
+A processing attempt holds a lease that its progress keeps extending. When the lease
+has run out the worker is gone (killed, out of memory, machine restarted): the files
+it may have uploaded are removed and the media is queued again, or marked failed
+with a retry button once it has used up its attempts.
+"""
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from cms.models import LessonMedia
+from cms.models.media import TranscodeStatus
+
+from .pipeline import delete_tree, renditions_prefix
+from .services import request_transcode
+
+logger = logging.getLogger(__name__)
+
+
+def stale_attempts(*, now=None):
+    now = now or timezone.now()
+    return LessonMedia.objects.filter(
+        Q(transcode_lease_until__lt=now) | Q(transcode_lease_until__isnull=True),
+        transcode_status=TranscodeStatus.PROCESSING,
+    )
+
+
+def recover_interrupted(*, now=None) -> dict[int, str]:
+    """Requeue or fail every attempt whose lease ran out; returns {id: outcome}."""
+    outcomes = {}
+    for media_id in stale_attempts(now=now).values_list("pk", flat=True):
+        with transaction.atomic():
+            media = (
+                stale_attempts(now=now).select_for_update().filter(pk=media_id).first()
+            )
+            if media is None:  # finished or taken over meanwhile
+                continue
+            prefix = renditions_prefix(media.pk, media.transcode_attempt)
+            transaction.on_commit(lambda prefix=prefix: delete_tree(prefix))
+            if media.transcode_attempt >= settings.MEDIA_TRANSCODE_MAX_ATTEMPTS:
+                with translation.override(settings.LANGUAGE_CODE):
+                    reason = _(
+                        "The conversion was interrupted %(count)s times "
+                        "(the worker stopped). Press Retry to try again."
+                    ) % {"count": media.transcode_attempt}
+                LessonMedia.objects.filter(pk=media.pk).update(
+                    transcode_status=TranscodeStatus.FAILED,
+                    transcode_error=str(reason),
+                    transcode_lease_until=None,
+                    transcode_finished_at=timezone.now(),
+                )
+                outcomes[media.pk] = "failed"
+            else:
+                request_transcode(media=media)
+                outcomes[media.pk] = "requeued"
+    return outcomes
+
+
+def start_recovery_loop(*, interval: float) -> threading.Event:
+    """Recover now and then every ``interval`` seconds until the event is set."""
+    stop = threading.Event()
+
+    def loop():
+        while not stop.is_set():
+            try:
+                recovered = recover_interrupted()
+                if recovered:
+                    logger.warning("Recovered interrupted transcodes: %s", recovered)
+            except DatabaseError:
+                logger.exception("Transcode recovery failed; trying again later")
+            finally:
+                connection.close()
+            stop.wait(interval)
+
+    threading.Thread(target=loop, name="transcode-recovery", daemon=True).start()
+    return stop
