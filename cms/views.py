@@ -1,10 +1,17 @@
 from dataclasses import asdict
 
+from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
+from cms.models import Licence, Subject, TargetGroup
+from cms.search import CONTENT_TYPES, SearchFilters, search_pages
 from cms.unit_search import search_communes
+
+RESULTS_PER_PAGE = 10
 
 
 @require_GET
@@ -13,3 +20,41 @@ def units_lookup(request):
     """JSON matches for the commune picker."""
     matches = search_communes(request.GET.get("q", "")[:100])
     return JsonResponse({"results": [asdict(m) for m in matches]})
+
+
+@require_GET
+def search(request):
+    """`/search/?q=`: ranked, filterable, paginated results."""
+    query = request.GET.get("q", "").strip()
+    filters = SearchFilters.from_query(request.GET)
+    results = search_pages(query, filters) if query else Page.objects.none()
+    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(
+            pk__in=[page.pk for page in page_obj.object_list]
+        ).specific()
+    }
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "cms/search.html",
+        {
+            "query": query,
+            "filters": filters,
+            "page_obj": page_obj,
+            "results": [
+                specific[page.pk]
+                for page in page_obj.object_list
+                if page.pk in specific
+            ],
+            "querystring": params.urlencode(),
+            "content_types": [
+                (key, label) for key, (_m, label) in CONTENT_TYPES.items()
+            ],
+            "subjects": Subject.objects.all(),
+            "target_groups": TargetGroup.objects.all(),
+            "licences": Licence.objects.all(),
+        },
+    )

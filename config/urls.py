@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from cms.api import api_router
 from config.health import health
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/units/", cms_views.units_lookup, name="units-lookup"),
+    path("api/v2/", api_router.urls),
+    path("search/", cms_views.search, name="search"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -1,4 +1,5 @@
 from .centres import Centre
+from .contributors import ContributorProfile
 from .media import LessonMedia
 from .pages import (
     CentrePage,
@@ -23,6 +24,7 @@ __all__ = [
     "Centre",
     "CentrePage",
     "Commune",
+    "ContributorProfile",
     "CourseIndexPage",
     "CoursePage",
     "District",

@@ -7,14 +7,25 @@ bodies are StreamFields.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.serializers import (
+    InstitutionSerializer,
+    LessonSummarySerializer,
+    LicenceSerializer,
+    SubjectSerializer,
+    TranslatorSerializer,
+)
+from cms.text import fold
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -30,6 +41,37 @@ class Language(models.TextChoices):
     THAI = "tha", _("Thái")
     KHMER = "km", _("Khmer")
     OTHER = "other", _("Other")
+
+
+def _stream_text(value) -> str:
+    if not value:
+        return ""
+    return " ".join(
+        strip_tags(part) for part in value.stream_block.get_searchable_content(value)
+    )
+
+
+class FoldedSearchMixin:
+    """Indexes a folded copy of a page's text, so "nong nghiep" finds "Nông nghiệp".
+
+    The query is folded the same way (cms.search), which makes matching accent-, case-
+    and punctuation-insensitive on every search backend.
+    """
+
+    def search_parts(self) -> list[str]:
+        return [self.title]
+
+    def search_title(self) -> str:
+        return fold(self.title)
+
+    def search_text(self) -> str:
+        return fold(" ".join(part for part in self.search_parts() if part))
+
+
+FOLDED_SEARCH_FIELDS = [
+    index.SearchField("search_title", boost=3),
+    index.SearchField("search_text"),
+]
 
 
 class HomePage(Page):
@@ -49,6 +91,24 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["centres"] = CentrePage.objects.live().select_related("centre")[:12]
+        context["courses"] = (
+            CoursePage.objects.live()
+            .select_related("subject", "cover_image")
+            .order_by("-first_published_at")[:6]
+        )
+        context["resources"] = (
+            OpenResourcePage.objects.live()
+            .select_related("licence", "institution")
+            .order_by("-first_published_at")[:6]
+        )
+        context["news"] = NewsPage.objects.live().order_by("-date")[:4]
+        context["course_index"] = CourseIndexPage.objects.live().first()
+        context["library"] = ResourceLibraryPage.objects.live().first()
+        return context
 
 
 class CentrePage(Page):
@@ -72,6 +132,19 @@ class CentrePage(Page):
     class Meta:
         verbose_name = _("centre page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.live()
+            .filter(centre_id=self.centre_id)
+            .select_related("subject")
+            .order_by("title")
+        )
+        context["news"] = (
+            NewsPage.objects.live().descendant_of(self).order_by("-date")[:5]
+        )
+        return context
+
 
 class CourseIndexPage(Page):
     """A list of courses."""
@@ -85,8 +158,24 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.live()
+            .descendant_of(self)
+            .select_related("subject", "cover_image")
+            .order_by("title")
+        )
+        subject = request.GET.get("subject", "")
+        if subject:
+            courses = courses.filter(subject__slug=subject)
+        context["courses"] = courses
+        context["subjects"] = Subject.objects.filter(courses__isnull=False).distinct()
+        context["selected_subject"] = subject
+        return context
 
-class CoursePage(Page):
+
+class CoursePage(FoldedSearchMixin, Page):
     """A course: ordered lessons (its child pages), some of them required."""
 
     class Level(models.TextChoices):
@@ -158,6 +247,15 @@ class CoursePage(Page):
         index.FilterField("subject"),
         index.FilterField("language"),
         index.RelatedFields("subject", [index.SearchField("name")]),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("subject", serializer=SubjectSerializer()),
+        APIField("level"),
+        APIField("estimated_hours"),
+        APIField("language"),
+        APIField("lessons", serializer=LessonSummarySerializer(source="*")),
     ]
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
@@ -166,8 +264,42 @@ class CoursePage(Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def search_parts(self) -> list[str]:
+        return [
+            self.title,
+            self.summary,
+            self.subject.name if self.subject_id else "",
+            _stream_text(self.description),
+        ]
 
-class LessonPage(Page):
+    def lessons(self):
+        """The live lessons in the editor's order, in one query."""
+        return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lessons = list(
+            self.lessons().only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "summary",
+                "is_required",
+                "estimated_minutes",
+                "locale_id",
+            )
+        )
+        context["lessons"] = lessons
+        context["required_count"] = sum(1 for lesson in lessons if lesson.is_required)
+        context["total_minutes"] = sum(lesson.estimated_minutes for lesson in lessons)
+        context["target_groups"] = list(self.target_groups.all())
+        return context
+
+
+class LessonPage(FoldedSearchMixin, Page):
     """One lesson of a course: text, PDF, images, audio and video in its body."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -190,6 +322,13 @@ class LessonPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("estimated_minutes"),
+        APIField("is_required"),
+        APIField("body"),
     ]
     parent_page_types = ["cms.CoursePage"]
     subpage_types = []
@@ -197,6 +336,30 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    def search_parts(self) -> list[str]:
+        return [self.title, self.summary, _stream_text(self.body)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(
+            LessonPage.objects.live()
+            .sibling_of(self)
+            .order_by("path")
+            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+        )
+        position = next(
+            (i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), None
+        )
+        if position is not None:
+            context["previous_lesson"] = siblings[position - 1] if position else None
+            context["next_lesson"] = (
+                siblings[position + 1] if position + 1 < len(siblings) else None
+            )
+            context["lesson_number"] = position + 1
+        context["lesson_count"] = len(siblings)
+        context["course"] = self.get_parent().specific
+        return context
 
 
 class ResourceLibraryPage(Page):
@@ -210,6 +373,12 @@ class ResourceLibraryPage(Page):
 
     class Meta:
         verbose_name = _("resource library")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_listing(request, root=self))
+        context["sections"] = InstitutionLibraryPage.objects.live().child_of(self)
+        return context
 
 
 class InstitutionLibraryPage(Page):
@@ -233,8 +402,25 @@ class InstitutionLibraryPage(Page):
     class Meta:
         verbose_name = _("institution library section")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_listing(request, root=self))
+        return context
 
-class OpenResourcePage(Page):
+
+class OpenResourceForm(WagtailAdminPageForm):
+    """A resource made in an institution's section belongs to that institution."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page.specific if self.parent_page else None
+        if isinstance(parent, InstitutionLibraryPage):
+            cleaned_data["institution"] = parent.institution
+            self.instance.institution = parent.institution
+        return cleaned_data
+
+
+class OpenResourcePage(FoldedSearchMixin, Page):
     """A digitised or translated open material, with licence, source and translators."""
 
     summary = models.TextField(_("summary"))
@@ -303,7 +489,22 @@ class OpenResourcePage(Page):
         index.FilterField("licence"),
         index.FilterField("language"),
         index.FilterField("institution"),
+        *FOLDED_SEARCH_FIELDS,
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("original_title"),
+        APIField("language"),
+        APIField("original_language"),
+        APIField("source_citation"),
+        APIField("source_url"),
+        APIField("publication_year"),
+        APIField("licence", serializer=LicenceSerializer()),
+        APIField("institution", serializer=InstitutionSerializer(allow_null=True)),
+        APIField("translators", serializer=TranslatorSerializer(many=True)),
+        APIField("subjects", serializer=SubjectSerializer(many=True)),
+    ]
+    base_form_class = OpenResourceForm
     parent_page_types = ["cms.ResourceLibraryPage", "cms.InstitutionLibraryPage"]
     subpage_types = []
 
@@ -314,6 +515,15 @@ class OpenResourcePage(Page):
     @property
     def is_translation(self) -> bool:
         return self.original_language != self.language
+
+    def search_parts(self) -> list[str]:
+        return [
+            self.title,
+            self.original_title,
+            self.summary,
+            self.source_citation,
+            _stream_text(self.body),
+        ]
 
 
 class ResourceTranslator(Orderable):
@@ -345,6 +555,29 @@ class ResourceFile(Orderable):
     panels = [FieldPanel("document")]
 
 
+def library_listing(request, *, root: Page) -> dict:
+    """Open resources under `root`, filtered by the query's subject and licence."""
+    resources = (
+        OpenResourcePage.objects.live()
+        .descendant_of(root)
+        .select_related("licence", "institution")
+        .order_by("-first_published_at", "title")
+    )
+    subject = request.GET.get("subject", "")
+    licence = request.GET.get("licence", "")
+    if subject:
+        resources = resources.filter(subjects__slug=subject)
+    if licence:
+        resources = resources.filter(licence__code=licence)
+    return {
+        "resources": resources,
+        "subjects": Subject.objects.filter(resources__isnull=False).distinct(),
+        "licences": Licence.objects.filter(resources__isnull=False).distinct(),
+        "selected_subject": subject,
+        "selected_licence": licence,
+    }
+
+
 class NewsIndexPage(Page):
     """News of a centre's activities."""
 
@@ -357,8 +590,13 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = NewsPage.objects.live().child_of(self).order_by("-date")
+        return context
 
-class NewsPage(Page):
+
+class NewsPage(FoldedSearchMixin, Page):
     """One news item."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -382,10 +620,15 @@ class NewsPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
     ]
+    api_fields = [APIField("date"), APIField("intro"), APIField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    def search_parts(self) -> list[str]:
+        return [self.title, self.intro, _stream_text(self.body)]

@@ -1,0 +1,145 @@
+"""Review of university contributions: institution groups and the workflow.
+
+A contributor may add and edit drafts only under their institution's library section and
+never publish; each submission goes to one approval task that centre staff, commune and
+province officers share. A rejection carries a comment the contributor reads in the
+page's workflow history.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.models import (
+    ContributorProfile,
+    Institution,
+    InstitutionLibraryPage,
+    ResourceLibraryPage,
+)
+from cms.roles import Role, group_for
+
+WORKFLOW_NAME = "Duyệt học liệu mở"
+TASK_NAME = "Cán bộ trung tâm, xã hoặc tỉnh duyệt"
+REVIEWER_ROLES = (Role.CENTRE_STAFF, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER)
+CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+CONTRIBUTOR_COLLECTION_PERMISSIONS = (
+    "add_document",
+    "choose_document",
+    "change_document",
+)
+
+
+def institution_group_name_prefix() -> str:
+    return "Cộng tác viên – "
+
+
+def institution_group_name(institution: Institution) -> str:
+    return f"{institution_group_name_prefix()}{institution.name}"
+
+
+@transaction.atomic
+def ensure_institution_group(section: InstitutionLibraryPage) -> Group:
+    """The group whose members edit drafts in this section only; safe to run again."""
+    institution = section.institution
+    group, _created = Group.objects.get_or_create(
+        name=institution_group_name(institution)
+    )
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    for codename in CONTRIBUTOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=section,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    collection = institution_collection(institution)
+    for codename in CONTRIBUTOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtaildocs", codename=codename
+            ),
+        )
+    return group
+
+
+def institution_collection(institution: Institution) -> Collection:
+    """The collection that holds the files an institution contributes."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=institution.name).first()
+    return existing or root.add_child(name=institution.name)
+
+
+@transaction.atomic
+def make_contributor(*, user, institution: Institution) -> ContributorProfile:
+    """Attach a staff account to an institution and give it that section's rights."""
+    profile, _created = ContributorProfile.objects.update_or_create(
+        user=user, defaults={"institution": institution}
+    )
+    sync_contributor_groups(profile)
+    return profile
+
+
+@transaction.atomic
+def sync_contributor_groups(profile: ContributorProfile) -> None:
+    """Membership of exactly one institution group: the profile's."""
+    user = profile.user
+    stale = Group.objects.filter(name__startswith=institution_group_name_prefix())
+    user.groups.remove(*stale.exclude(name=institution_group_name(profile.institution)))
+    groups = [group_for(Role.UNIVERSITY_CONTRIBUTOR)]
+    section = InstitutionLibraryPage.objects.filter(
+        institution_id=profile.institution_id
+    ).first()
+    if section is not None:
+        groups.append(ensure_institution_group(section))
+    user.groups.add(*groups)
+
+
+def contributor_section(user) -> InstitutionLibraryPage | None:
+    """The library section a contributor writes in, or None for other accounts."""
+    profile = ContributorProfile.objects.filter(user_id=user.pk).first()
+    if profile is None:
+        return None
+    return InstitutionLibraryPage.objects.filter(
+        institution_id=profile.institution_id
+    ).first()
+
+
+@transaction.atomic
+def ensure_review_workflow(library: ResourceLibraryPage) -> Workflow:
+    """One approval task for reviewers, attached to the whole library; idempotent."""
+    workflow, _created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([group_for(role) for role in REVIEWER_ROLES])
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
+    WorkflowPage.objects.update_or_create(page=library, defaults={"workflow": workflow})
+    return workflow
+
+
+def submit_for_review(*, page, user):
+    """Save the page's draft as a revision and start the library's workflow on it."""
+    page.save_revision(user=user, log_action=True)
+    workflow = page.get_workflow()
+    if workflow is None:
+        return None
+    return workflow.start(page, user)
