@@ -127,11 +127,22 @@ def test_page_explorer_is_vietnamese(admin_client, lesson):
 
 
 def test_page_editor_is_vietnamese(admin_client, lesson):
-    text = text_of(admin_client.get(f"/admin/pages/{lesson.pk}/edit/"))
+    response = admin_client.get(f"/admin/pages/{lesson.pk}/edit/")
+    text = text_of(response)
     for phrase in ("Lưu bản nháp", "Xuất bản", "Nội dung", "Quảng bá", "Xem trước"):
         assert phrase in text, phrase
     for phrase in ("Save draft", "Promote", "Unpublish"):
         assert phrase not in text, phrase
+    # The date pickers take month and weekday names from wagtailConfig.
+    config = json.loads(
+        re.search(
+            r'<script id="wagtail-config" type="application/json">(.*?)</script>',
+            response.content.decode(),
+            re.S,
+        )[1]
+    )
+    assert config["STRINGS"]["MONTHS"][0] == "Tháng 1"
+    assert config["STRINGS"]["WEEKDAYS"][0] == "Chủ nhật"
 
 
 @pytest.mark.parametrize(
