@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation.reloader import translation_file_changed
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.users.models import UserProfile
 
 from cms.admin_vi.catalogue import (
@@ -304,3 +304,23 @@ def test_admin_javascript_speaks_vietnamese_in_chromium(
             assert page.evaluate("django.gettext('Collapse all')") == "Thu gọn tất cả"
         finally:
             browser.close()
+
+
+def test_validation_errors_are_vietnamese(admin_client):
+    root = Collection.get_first_root_node()
+    response = admin_client.post(
+        "/admin/collections/add/", {"name": "", "parent": root.pk}
+    )
+    text = text_of(response)
+    assert "Không thể tạo bộ sưu tập vì có lỗi." in text
+    assert "Trường này là bắt buộc." in text
+    assert "This field is required." not in text
+
+
+def test_wrong_password_message_is_vietnamese(client, editor):
+    response = client.post(
+        "/admin/login/", {"username": "bientap@example.vn", "password": "sai-mat-khau"}
+    )
+    text = text_of(response)
+    assert "mật khẩu không đúng. Vui lòng thử lại." in text
+    assert "didn't match" not in text
