@@ -322,5 +322,5 @@ def test_wrong_password_message_is_vietnamese(client, editor):
         "/admin/login/", {"username": "bientap@example.vn", "password": "sai-mat-khau"}
     )
     text = text_of(response)
-    assert "mật khẩu không đúng. Vui lòng thử lại." in text
+    assert "hoặc mật khẩu. Vui lòng thử lại." in text
     assert "didn't match" not in text
