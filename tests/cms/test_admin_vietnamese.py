@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation.reloader import translation_file_changed
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 from wagtail.users.models import UserProfile
 
 from cms.admin_vi.catalogue import (
@@ -87,6 +88,27 @@ def test_login_page_is_vietnamese(client, db):
     assert "Forgotten password?" not in text
 
 
+def test_browser_asking_for_english_still_gets_vietnamese(client, db):
+    """Staff browsers are often set up in English; the site stays Vietnamese."""
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in text_of(response)
+    assert response["Content-Language"] == "vi"
+
+
+def test_choosing_english_with_the_language_cookie_gives_english(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = text_of(client.get("/admin/login/"))
+    assert "Sign in" in text
+    assert "Đăng nhập" not in text
+
+
+def test_language_switcher_sets_english_and_back(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/admin/login/"})
+    assert "Sign in" in text_of(client.get("/admin/login/"))
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/admin/login/"})
+    assert "Đăng nhập" in text_of(client.get("/admin/login/"))
+
+
 def test_dashboard_and_menus_are_vietnamese(admin_client):
     text = text_of(admin_client.get("/admin/"))
     for label in ("Trang", "Ảnh", "Tài liệu", "Báo cáo", "Cài đặt", "Trợ giúp"):
@@ -105,11 +127,22 @@ def test_page_explorer_is_vietnamese(admin_client, lesson):
 
 
 def test_page_editor_is_vietnamese(admin_client, lesson):
-    text = text_of(admin_client.get(f"/admin/pages/{lesson.pk}/edit/"))
+    response = admin_client.get(f"/admin/pages/{lesson.pk}/edit/")
+    text = text_of(response)
     for phrase in ("Lưu bản nháp", "Xuất bản", "Nội dung", "Quảng bá", "Xem trước"):
         assert phrase in text, phrase
     for phrase in ("Save draft", "Promote", "Unpublish"):
         assert phrase not in text, phrase
+    # The date pickers take month and weekday names from wagtailConfig.
+    config = json.loads(
+        re.search(
+            r'<script id="wagtail-config" type="application/json">(.*?)</script>',
+            response.content.decode(),
+            re.S,
+        )[1]
+    )
+    assert config["STRINGS"]["MONTHS"][0] == "Tháng 1"
+    assert config["STRINGS"]["WEEKDAYS"][0] == "Chủ nhật"
 
 
 @pytest.mark.parametrize(
@@ -225,3 +258,69 @@ def test_english_admin_still_renders_root_explorer(admin_client, editor):
     root = Page.get_first_root_node()
     text = text_of(admin_client.get(f"/admin/pages/{root.pk}/"))
     assert "Pages" in text
+
+
+@pytest.mark.browser
+def test_admin_javascript_speaks_vietnamese_in_chromium(
+    transactional_db, live_server, monkeypatch
+):
+    """Login form, sidebar (rendered by React) and gettext() in a real browser.
+
+    Chromium asks for English (Accept-Language: en-US) and still gets Vietnamese.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from cms.site_setup import ensure_home_page
+
+    ensure_home_page()  # a transactional test may start from a flushed database
+    get_user_model().objects.create_superuser(
+        username="bientap2", email="bientap2@example.vn", password="mat-khau-1"
+    )
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{live_server.url}/admin/login/")
+            page.fill("input[name=username]", "bientap2@example.vn")
+            page.fill("input[name=password]", "mat-khau-1")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.wait_for_url(f"{live_server.url}/admin/")
+            toggle = page.get_by_role("button", name="Ẩn/hiện thanh bên")
+            toggle.first.wait_for()
+            assert page.get_by_role("button", name="Toggle sidebar").count() == 0
+            assert page.get_by_role("navigation", name="Trình đơn chính").count() == 1
+            assert page.evaluate("django.gettext('Loading…')") == "Đang tải…"
+            assert page.evaluate("django.gettext('Collapse all')") == "Thu gọn tất cả"
+        finally:
+            browser.close()
+
+
+def test_validation_errors_are_vietnamese(admin_client):
+    root = Collection.get_first_root_node()
+    response = admin_client.post(
+        "/admin/collections/add/", {"name": "", "parent": root.pk}
+    )
+    text = text_of(response)
+    assert "Không thể tạo bộ sưu tập vì có lỗi." in text
+    assert "Trường này là bắt buộc." in text
+    assert "This field is required." not in text
+
+
+def test_wrong_password_message_is_vietnamese(client, editor):
+    response = client.post(
+        "/admin/login/", {"username": "bientap@example.vn", "password": "sai-mat-khau"}
+    )
+    text = text_of(response)
+    assert "hoặc mật khẩu. Vui lòng thử lại." in text
+    assert "didn't match" not in text

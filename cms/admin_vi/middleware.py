@@ -1,0 +1,32 @@
+"""Vietnamese first, whatever language the browser asks for.
+
+Many staff and learners use browsers set up in English (``Accept-Language: en-US``);
+Django's ``LocaleMiddleware`` would then serve them English. Here the language comes
+from an explicit choice only: a language prefix in the URL, or the cookie that
+``/i18n/setlang/`` sets. Otherwise it is ``LANGUAGE_CODE`` (Vietnamese). In the
+Wagtail admin, a user's own language preference still wins.
+"""
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+
+class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
+    def process_request(self, request):
+        super().process_request(request)
+        if not chosen_language(request):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+
+
+def chosen_language(request) -> str | None:
+    """The language the visitor chose by URL prefix or cookie, if it is offered."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie in offered:
+        return cookie
+    return None
