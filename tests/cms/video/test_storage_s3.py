@@ -25,10 +25,7 @@ def test_outputs_land_in_s3_and_the_master_playlist_is_readable(
     media.refresh_from_db()
     assert media.transcode_status == TranscodeStatus.READY
 
-    keys = {
-        item["Key"]
-        for item in client.list_objects_v2(Bucket=bucket)["Contents"]
-    }
+    keys = {item["Key"] for item in client.list_objects_v2(Bucket=bucket)["Contents"]}
     assert media.file.name in keys
     assert {
         media.hls_playlist,
