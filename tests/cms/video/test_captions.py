@@ -22,7 +22,9 @@ def problem(data: bytes) -> str | None:
 
 def test_good_file_with_bom_and_hours_passes():
     assert problem(GOOD) is None
-    assert problem(b"\xef\xbb\xbf" + GOOD.replace(b"00:00.000", b"00:00:00.000")) is None
+    assert (
+        problem(b"\xef\xbb\xbf" + GOOD.replace(b"00:00.000", b"00:00:00.000")) is None
+    )
 
 
 @pytest.mark.parametrize(
