@@ -88,6 +88,14 @@ class LessonMedia(AbstractMedia):
         return self._storage_url(self.thumbnail_file)
 
     @property
+    def audio_only_url(self) -> str:
+        """The audio-only variant's playlist, for the player's "listen only"."""
+        for rendition in self.renditions:
+            if not rendition.get("short_side"):
+                return self._storage_url(rendition["playlist"])
+        return ""
+
+    @property
     def browser_playable(self) -> bool:
         """Whether the original can stand in while renditions are being made."""
         return self.file_extension.lower() in {

@@ -85,3 +85,13 @@ def ffprobe_json(target: str, *extra: str) -> dict:
 def fresh_media_root(settings, tmp_path):
     """Each test stores its files in its own directory (row ids repeat across tests)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in as a superuser of the admin."""
+    user = django_user_model.objects.create_superuser(
+        username="bientap", email="bientap@example.vn", password="mat-khau-1"
+    )
+    client.force_login(user)
+    return client
