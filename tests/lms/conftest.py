@@ -109,3 +109,35 @@ def far_staff(other_commune):
     )
     user.groups.add(group_for(Role.CENTRE_STAFF))
     return user
+
+
+@pytest.fixture
+def enrolled(resident, course, lessons):
+    """The resident enrolled in the course."""
+    from lms.services.enrolments import enrol
+
+    return enrol(learner=resident, course=course).enrolment
+
+
+@pytest.fixture
+def video_lesson(course):
+    """A lesson with a 100 s video and a 50 s audio, one after the other."""
+    from cms.models import LessonMedia
+
+    video = LessonMedia.objects.create(
+        title="Video", file="media/video.mp4", type="video", duration=100
+    )
+    audio = LessonMedia.objects.create(
+        title="Audio", file="media/audio.mp3", type="audio", duration=50
+    )
+    lesson = make_lesson(
+        course,
+        "Bài 3: Xem video",
+        body=[
+            ("video", {"video": video, "caption": ""}),
+            ("paragraph", "<p>Đọc thêm</p>"),
+            ("audio", {"audio": audio, "caption": ""}),
+        ],
+    )
+    lesson.video, lesson.audio = video, audio
+    return lesson
