@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lms.models import (
     DailyLearning,
@@ -13,6 +13,13 @@ from lms.models import (
     ProgressEvent,
 )
 from lms.services.events import record_event, record_events
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Reasons are asserted in English here; one test checks the Vietnamese."""
+    with translation.override("en"):
+        yield
 
 
 def event(kind, lesson, **extra):
@@ -218,3 +225,12 @@ def test_rejected_resend_of_accepted_event_is_duplicate(resident, enrolled, less
     record_event(learner=resident, data=data)
     unenrol(enrolment=enrolled)
     assert record_event(learner=resident, data=data).status == "duplicate"
+
+
+@pytest.mark.django_db
+def test_vietnamese_reason(resident, enrolled, lesson, settings):
+    with translation.override("vi"):
+        result = record_event(
+            learner=resident, data=event("lesson.time", lesson, seconds=-1)
+        )
+    assert result.reason == "Thời gian học phải lớn hơn 0."
