@@ -161,3 +161,18 @@ def test_quiz_needs_enrolment(other_resident, lesson):
     client = Client()
     client.force_login(other_resident)
     assert client.get(f"/hoc-tap/bai-kiem-tra/{quiz.pk}/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_quiz_is_authored_in_wagtail(lesson):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(
+        username="bientap", password="x", email="bt@example.vn"
+    )
+    client = Client()
+    client.force_login(admin)
+    response = client.get("/admin/snippets/lms/quiz/add/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "questions-FORMS" in html or "id_questions-TOTAL_FORMS" in html
