@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("search/", cms_views.search, name="search"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("lms.urls")),
 ]
 
 if settings.SERVE_MEDIA:
