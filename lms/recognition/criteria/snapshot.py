@@ -95,3 +95,12 @@ class Result:
     @property
     def missing(self) -> tuple[IndicatorResult, ...]:
         return tuple(row for row in self.indicators if not row.passed)
+
+
+def result_from_json(data: dict) -> Result:
+    """Rebuild a stored result (from ``Result.to_json``)."""
+    rows = tuple(
+        IndicatorResult(**{**row, "source": tuple(row["source"])})
+        for row in data["indicators"]
+    )
+    return Result(**{**data, "indicators": rows})
