@@ -5,10 +5,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lms.recognition.models import Evaluation, subject_key
-from lms.recognition.services import cycle
+from lms.recognition.learning import record_learning
+from lms.recognition.models import Evaluation, Unit, UnitMembership, subject_key
 from lms.recognition.services.evaluation import evaluate_commune, evaluate_dossier
-from lms.recognition.subjects import subject_for
 
 from .conftest import YEAR, household_of, register_and_answer
 
@@ -97,8 +96,6 @@ def test_family_share_follows_member_results(learner, make_person, commune):
     register_and_answer(learner)
     evaluate_commune(commune=commune, year=YEAR, models=["citizen", "family"])
     assert row(evaluation("family", "household", household.pk), "2.3")["value"] == 50
-    from lms.recognition.learning import record_learning
-
     record_learning(person=spouse, year=YEAR, online_hours=30)
     evaluate_commune(commune=commune, year=YEAR, models=["family"])
     family = evaluation("family", "household", household.pk)
@@ -163,8 +160,6 @@ def test_command_limits_to_one_model(learner, commune, capsys):
 
 
 def test_unit_rolls_up_members(learner, make_person, commune):
-    from lms.recognition.models import Unit, UnitMembership
-
     unit = Unit.objects.create(
         name="Trường Tiểu học Tả Van", kind="school", commune=commune
     )
@@ -173,9 +168,3 @@ def test_unit_rolls_up_members(learner, make_person, commune):
     register_and_answer(learner)
     evaluate_commune(commune=commune, year=YEAR, models=["citizen", "unit"])
     assert row(evaluation("unit", "unit", unit.pk), "2.1")["value"] == 50.0
-    dossier = (
-        cycle.register(subject=subject_for("unit", unit), year=YEAR, actor=learner)
-        if False
-        else None
-    )
-    assert dossier is None
