@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from cms.demo import load_cms_demo
 from lms.demo import ensure_admin
+from lms.recognition.demo import load_recognition_demo
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         load_cms_demo()
         login, password = ensure_admin()
+        load_recognition_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(
             f"Admin: http://127.0.0.1:{port}/admin/  "
