@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", cms_views.search, name="search"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("lms.urls")),
+    path("", include("lms.recognition.urls")),
 ]
 
 if settings.SERVE_MEDIA:

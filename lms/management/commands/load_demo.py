@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from cms.demo import load_cms_demo
 from lms.demo import ensure_admin, load_lms_demo
+from lms.recognition.demo import load_recognition_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         load_cms_demo()
         login, password = ensure_admin()
         learner = load_lms_demo()
+        load_recognition_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(
             f"Admin: http://127.0.0.1:{port}/admin/  "

@@ -1,0 +1,73 @@
+"""The recognition certificate (giấy chứng nhận) as a PDF, with Vietnamese text."""
+
+import io
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+_TITLES = {
+    "citizen": "CÔNG DÂN HỌC TẬP",
+    "family": "GIA ĐÌNH HỌC TẬP",
+    "clan": "DÒNG HỌ HỌC TẬP",
+    "community": "CỘNG ĐỒNG HỌC TẬP",
+    "commune": "CỘNG ĐỒNG HỌC TẬP CẤP XÃ",
+    "unit": "ĐƠN VỊ HỌC TẬP",
+}
+
+
+def _fonts() -> None:
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", FONT_DIR / "DejaVuSans.ttf"))
+        pdfmetrics.registerFont(
+            TTFont("DejaVuSans-Bold", FONT_DIR / "DejaVuSans-Bold.ttf")
+        )
+
+
+def certificate_pdf(dossier) -> bytes:
+    """One landscape A4 page naming the subject, the title, year and decision."""
+    _fonts()
+    decision = dossier.decision
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    pdf.setTitle(f"Giấy chứng nhận {dossier.subject_name}")
+    pdf.setLineWidth(3)
+    pdf.rect(24, 24, width - 48, height - 48)
+    center = width / 2
+    pdf.setFont("DejaVuSans-Bold", 13)
+    pdf.drawCentredString(center, height - 70, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    pdf.setFont("DejaVuSans", 12)
+    pdf.drawCentredString(center, height - 88, "Độc lập – Tự do – Hạnh phúc")
+    pdf.setFont("DejaVuSans-Bold", 15)
+    pdf.drawCentredString(center, height - 130, decision.authority.upper())
+    pdf.setFont("DejaVuSans-Bold", 30)
+    pdf.drawCentredString(center, height - 190, "GIẤY CHỨNG NHẬN")
+    pdf.setFont("DejaVuSans", 16)
+    pdf.drawCentredString(center, height - 230, "Công nhận")
+    pdf.setFont("DejaVuSans-Bold", 24)
+    pdf.drawCentredString(center, height - 270, dossier.subject_name)
+    place = dossier.village.name + ", " if dossier.village_id else ""
+    pdf.setFont("DejaVuSans", 13)
+    pdf.drawCentredString(center, height - 298, f"{place}{dossier.commune.name}")
+    pdf.setFont("DejaVuSans", 16)
+    pdf.drawCentredString(center, height - 335, "đạt danh hiệu")
+    pdf.setFont("DejaVuSans-Bold", 22)
+    pdf.drawCentredString(
+        center, height - 370, f"{_TITLES[dossier.model]} NĂM {dossier.year}"
+    )
+    pdf.setFont("DejaVuSans", 12)
+    pdf.drawCentredString(
+        center,
+        height - 410,
+        f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y}",
+    )
+    pdf.drawCentredString(width * 0.72, 120, decision.signer_title.upper())
+    pdf.setFont("DejaVuSans-Bold", 13)
+    pdf.drawCentredString(width * 0.72, 70, decision.signer_name)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

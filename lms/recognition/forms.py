@@ -1,0 +1,47 @@
+"""Forms of the recognition pages."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lms.recognition.constants import DossierStatus, LearningModel
+
+
+class QueueFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), required=False)
+    model = forms.ChoiceField(
+        label=_("Learning model"),
+        required=False,
+        choices=[("", _("All models")), *LearningModel.choices],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("To verify or recognise")), *DossierStatus.choices],
+    )
+    village = forms.ModelChoiceField(
+        label=_("Village"), required=False, queryset=None, empty_label=_("All villages")
+    )
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = villages
+
+
+class DecisionForm(forms.Form):
+    number = forms.CharField(label=_("Decision number"), max_length=60)
+    date = forms.DateField(
+        label=_("Decision date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    signer_name = forms.CharField(label=_("Signer"), max_length=120, required=False)
+    signer_title = forms.CharField(
+        label=_("Signer's title"), max_length=120, required=False
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,318 @@
+"""The yearly cycle: register, answer, submit, verify or return, recognise, revoke.
+
+Each step checks who may take it, moves the dossier's status and timestamps, and
+appends to the audit trail. Declared answers stay editable until verification.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.recognition import permissions
+from lms.recognition.conf import authority_for, dossier_deadline
+from lms.recognition.constants import AuditAction, DossierStatus
+from lms.recognition.models import (
+    Answer,
+    Decision,
+    Dossier,
+    Evidence,
+    Indicator,
+    Verification,
+    VerificationComment,
+)
+from lms.recognition.selectors import active_set
+from lms.recognition.services.audit import record
+from lms.recognition.services.evaluation import evaluate_dossier
+from lms.recognition.services.evidence import validate_evidence
+from lms.recognition.subjects import Subject
+
+EDITABLE = {
+    DossierStatus.REGISTERED,
+    DossierStatus.RETURNED,
+    DossierStatus.SELF_ASSESSED,
+}
+
+
+class CycleError(Exception):
+    """A step that the dossier's status does not allow (message for the user)."""
+
+
+def _owner_of(subject: Subject):
+    obj = subject.obj
+    return {
+        "person": lambda: obj,
+        "household": lambda: obj.head,
+        "clan": lambda: obj.representative,
+        "unit": lambda: obj.head,
+    }.get(subject.kind, lambda: None)()
+
+
+def may_register(actor, subject: Subject) -> bool:
+    owner = _owner_of(subject)
+    if owner is not None and owner.pk == actor.pk:
+        return True
+    return permissions.can_register_on_behalf(actor, subject.commune)
+
+
+@transaction.atomic
+def register(*, subject: Subject, year: int, actor) -> Dossier:
+    """Open the subject's dossier for the year (or return the one already open)."""
+    if not may_register(actor, subject):
+        raise PermissionDenied
+    existing = Dossier.objects.filter(
+        model=subject.model, year=year, subject_key=subject.key
+    ).first()
+    if existing is not None:
+        return existing
+    criteria_set = active_set(model=subject.model, scope=subject.scope, year=year)
+    if criteria_set is None:
+        raise CycleError(_("No criteria set is active for this year."))
+    dossier = Dossier.objects.create(
+        model=subject.model,
+        year=year,
+        subject_key=subject.key,
+        subject_name=subject.name[:200],
+        commune=subject.commune,
+        village=subject.village,
+        criteria_set=criteria_set,
+        registered_by=actor,
+        registered_at=timezone.now(),
+        **subject.dossier_fields(),
+    )
+    record(
+        action=AuditAction.REGISTERED,
+        actor=actor,
+        dossier=dossier,
+        summary=str(dossier),
+        data={"criteria_set": criteria_set.pk, "version": criteria_set.version},
+    )
+    return dossier
+
+
+def _check_editable(actor, dossier):
+    if not permissions.can_edit_answers(actor, dossier):
+        raise PermissionDenied
+    if dossier.status not in EDITABLE:
+        raise CycleError(_("This dossier can no longer be changed."))
+
+
+@dataclass
+class AnswerInput:
+    indicator_id: int
+    met: bool
+    note: str = ""
+    value: object = None
+    files: tuple = ()
+
+
+@transaction.atomic
+def save_answers(*, dossier: Dossier, actor, answers: list[AnswerInput]) -> list[str]:
+    """Save every answer; a rejected file is skipped with its message, never the rest.
+
+    Returns the messages for the files that were refused.
+    """
+    _check_editable(actor, dossier)
+    allowed = {
+        i.pk: i
+        for i in Indicator.objects.filter(
+            criterion__criteria_set=dossier.criteria_set, kind="declared"
+        )
+    }
+    errors = []
+    for item in answers:
+        indicator = allowed.get(item.indicator_id)
+        if indicator is None:
+            continue
+        answer, _created = Answer.objects.update_or_create(
+            dossier=dossier,
+            indicator=indicator,
+            defaults={
+                "met": item.met,
+                "note": item.note,
+                "value": item.value,
+                "answered_by": actor,
+            },
+        )
+        for upload in item.files:
+            try:
+                validate_evidence(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+                continue
+            Evidence.objects.create(
+                answer=answer,
+                file=upload,
+                original_name=upload.name[:255],
+                uploaded_by=actor,
+            )
+            record(
+                action=AuditAction.EVIDENCE_ADDED,
+                actor=actor,
+                dossier=dossier,
+                summary=f"{indicator.code}: {upload.name}",
+            )
+    record(
+        action=AuditAction.ANSWERED,
+        actor=actor,
+        dossier=dossier,
+        summary=f"{len(answers)}",
+        data={str(a.indicator_id): a.met for a in answers},
+    )
+    return errors
+
+
+def is_late(dossier: Dossier, when=None) -> bool:
+    when = when or timezone.localdate()
+    return when > dossier_deadline(dossier.year)
+
+
+@transaction.atomic
+def submit(*, dossier: Dossier, actor) -> Dossier:
+    """Send the self-assessment for verification; late ones are flagged, not refused."""
+    _check_editable(actor, dossier)
+    now = timezone.now()
+    dossier.status = DossierStatus.SELF_ASSESSED
+    dossier.self_assessed_at = now
+    dossier.submitted_late = is_late(dossier, timezone.localdate(now))
+    dossier.save(update_fields=["status", "self_assessed_at", "submitted_late"])
+    result = evaluate_dossier(dossier=dossier)
+    record(
+        action=AuditAction.SUBMITTED,
+        actor=actor,
+        dossier=dossier,
+        summary=str(dossier),
+        data={
+            "passed": result.passed if result else None,
+            "late": dossier.submitted_late,
+        },
+    )
+    return dossier
+
+
+@transaction.atomic
+def accept(*, dossiers, officer, note: str = "") -> int:
+    """Mark self-assessed dossiers verified; return how many were accepted."""
+    accepted = 0
+    for dossier in dossiers:
+        if not permissions.can_verify(officer, dossier):
+            raise PermissionDenied
+        if dossier.status != DossierStatus.SELF_ASSESSED:
+            continue
+        Verification.objects.create(
+            dossier=dossier, officer=officer, outcome="accepted", note=note
+        )
+        dossier.status = DossierStatus.VERIFIED
+        dossier.verified_at = timezone.now()
+        dossier.save(update_fields=["status", "verified_at"])
+        record(
+            action=AuditAction.VERIFIED, actor=officer, dossier=dossier, summary=note
+        )
+        accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def return_dossier(
+    *, dossier: Dossier, officer, note: str = "", comments: dict[int, str] | None = None
+) -> Verification:
+    """Send the dossier back with a comment per indicator; answers are kept."""
+    if not permissions.can_verify(officer, dossier):
+        raise PermissionDenied
+    if dossier.status not in {DossierStatus.SELF_ASSESSED, DossierStatus.VERIFIED}:
+        raise CycleError(_("Only a submitted dossier can be returned."))
+    comments = {k: v.strip() for k, v in (comments or {}).items() if v and v.strip()}
+    if not comments and not note.strip():
+        raise CycleError(_("Say what needs to change before returning the dossier."))
+    verification = Verification.objects.create(
+        dossier=dossier, officer=officer, outcome="returned", note=note
+    )
+    VerificationComment.objects.bulk_create(
+        VerificationComment(
+            verification=verification, indicator_id=indicator_id, comment=comment
+        )
+        for indicator_id, comment in comments.items()
+    )
+    dossier.status = DossierStatus.RETURNED
+    dossier.returned_at = timezone.now()
+    dossier.save(update_fields=["status", "returned_at"])
+    record(
+        action=AuditAction.RETURNED,
+        actor=officer,
+        dossier=dossier,
+        summary=note,
+        data={str(k): v for k, v in comments.items()},
+    )
+    return verification
+
+
+@transaction.atomic
+def recognise(
+    *,
+    dossiers,
+    officer,
+    number: str,
+    date,
+    authority: str = "",
+    signer_name: str = "",
+    signer_title: str = "",
+) -> Decision:
+    """Recognise verified dossiers by one decision; their results are frozen."""
+    dossiers = list(dossiers)
+    if not dossiers:
+        raise CycleError(_("Choose at least one verified dossier."))
+    for dossier in dossiers:
+        if not permissions.can_recognise(officer, dossier):
+            raise PermissionDenied
+        if dossier.status != DossierStatus.VERIFIED:
+            raise CycleError(
+                _("“%(name)s” has not been verified yet.")
+                % {"name": dossier.subject_name}
+            )
+    first = dossiers[0]
+    configured = authority_for(first.model, first.commune)
+    decision = Decision.objects.create(
+        number=number,
+        date=date,
+        authority=authority or configured.authority,
+        signer_name=signer_name or configured.signer_name,
+        signer_title=signer_title or configured.signer_title,
+        model=first.model,
+        year=first.year,
+        commune=first.commune,
+        created_by=officer,
+    )
+    now = timezone.now()
+    for dossier in dossiers:
+        result = evaluate_dossier(dossier=dossier)
+        dossier.status = DossierStatus.RECOGNISED
+        dossier.recognised_at = now
+        dossier.decision = decision
+        dossier.recognised_result = result.to_json() if result else None
+        dossier.save(
+            update_fields=["status", "recognised_at", "decision", "recognised_result"]
+        )
+        record(
+            action=AuditAction.RECOGNISED,
+            actor=officer,
+            dossier=dossier,
+            summary=f"{decision.number}",
+        )
+    return decision
+
+
+@transaction.atomic
+def revoke(*, dossier: Dossier, officer, reason: str) -> Dossier:
+    if not permissions.can_recognise(officer, dossier):
+        raise PermissionDenied
+    if dossier.status != DossierStatus.RECOGNISED:
+        raise CycleError(_("Only a recognised dossier can be revoked."))
+    if not reason.strip():
+        raise CycleError(_("Give the reason for revoking."))
+    dossier.status = DossierStatus.REVOKED
+    dossier.revoked_at = timezone.now()
+    dossier.save(update_fields=["status", "revoked_at"])
+    record(action=AuditAction.REVOKED, actor=officer, dossier=dossier, summary=reason)
+    return dossier

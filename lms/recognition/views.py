@@ -1,0 +1,515 @@
+"""Resident, registration and officer pages of the recognition cycle.
+
+Views stay thin: permissions come from ``permissions``, changes from
+``services.cycle``, evaluation from ``services.evaluation``.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.models import Commune, Village
+from lms.recognition import permissions
+from lms.recognition.certificate import certificate_pdf
+from lms.recognition.conf import authority_for, dossier_deadline, registration_deadline
+from lms.recognition.constants import DossierStatus, LearningModel
+from lms.recognition.criteria import Snapshot, evaluate
+from lms.recognition.forms import DecisionForm, QueueFilterForm, RevokeForm
+from lms.recognition.models import (
+    AuditEntry,
+    Clan,
+    Dossier,
+    Household,
+    Indicator,
+    Unit,
+    Verification,
+    subject_key,
+)
+from lms.recognition.selectors import SpecCache, active_set, set_spec
+from lms.recognition.services import cycle
+from lms.recognition.services.evaluation import (
+    evaluate_dossier,
+    facts_metrics,
+    stored_result,
+    subject_snapshot,
+)
+from lms.recognition.subjects import citizen_scope, subject_for
+from lms.recognition.tasks import start_run
+from lms.selectors import learning_year_detail
+
+
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+# Resident ------------------------------------------------------------------
+
+
+@login_required
+def checklist(request):
+    """This year's learning-citizen checklist: met, missing, and what to do next."""
+    year = _year(request)
+    user = request.user
+    dossier = Dossier.objects.filter(
+        model=LearningModel.CITIZEN,
+        year=year,
+        subject_key=subject_key("person", user.pk),
+    ).first()
+    if dossier is not None:
+        criteria_set, snapshot = subject_snapshot(dossier=dossier)
+    else:
+        criteria_set = active_set(
+            model=LearningModel.CITIZEN,
+            scope=citizen_scope(user.target_group),
+            year=year,
+        )
+        detail = learning_year_detail(user_id=user.pk, year=year)
+        snapshot = Snapshot(metrics=facts_metrics(detail.facts))
+    result = evaluate(set_spec(criteria_set), snapshot) if criteria_set else None
+    if dossier is not None and dossier.recognised_result:
+        result = stored_result(dossier)
+    return render(
+        request,
+        "recognition/checklist.html",
+        {
+            "year": year,
+            "dossier": dossier,
+            "criteria_set": criteria_set,
+            "result": result,
+            **_answer_context(dossier, request.user),
+            "registration_deadline": registration_deadline(year),
+            "dossier_deadline": dossier_deadline(year),
+            "late": timezone.localdate() > dossier_deadline(year),
+        },
+    )
+
+
+def _answer_context(dossier, user) -> dict:
+    if dossier is None:
+        return {"declared": [], "can_edit": False, "comments": {}}
+    answers = {
+        a.indicator_id: a
+        for a in dossier.answers.prefetch_related("evidence").select_related(
+            "indicator"
+        )
+    }
+    declared = [
+        (indicator, answers.get(indicator.pk))
+        for indicator in Indicator.objects.filter(
+            criterion__criteria_set=dossier.criteria_set, kind="declared"
+        ).select_related("criterion")
+    ]
+    last_return = (
+        dossier.verifications.filter(outcome=Verification.Outcome.RETURNED)
+        .prefetch_related("comments")
+        .first()
+    )
+    comments = (
+        {c.indicator_id: c.comment for c in last_return.comments.all()}
+        if last_return
+        else {}
+    )
+    return {
+        "declared": [
+            (indicator, answer, comments.get(indicator.pk))
+            for indicator, answer in declared
+        ],
+        "can_edit": dossier.status in cycle.EDITABLE
+        and permissions.can_edit_answers(user, dossier),
+        "last_return": last_return,
+        "comments": comments,
+    }
+
+
+@require_POST
+@login_required
+def register_citizen(request):
+    dossier = cycle.register(
+        subject=subject_for(LearningModel.CITIZEN, request.user),
+        year=_year(request),
+        actor=request.user,
+    )
+    messages.success(request, _("You are registered for this year."))
+    return redirect("recognition:dossier", pk=dossier.pk)
+
+
+# Registration of families, clans, units, and by staff --------------------------
+
+_REGISTRABLE = {
+    "gia-dinh": (LearningModel.FAMILY, Household, "head"),
+    "dong-ho": (LearningModel.CLAN, Clan, "representative"),
+    "don-vi": (LearningModel.UNIT, Unit, "head"),
+    "cong-dan": (LearningModel.CITIZEN, get_user_model(), None),
+    "thon": (LearningModel.COMMUNITY, Village, None),
+}
+
+
+def _registrable(user, model_class, owner_field):
+    officer = permissions.is_officer(user) and user.commune_id
+    if model_class is get_user_model():
+        qs = model_class.objects.filter(commune_id=user.commune_id, is_staff=False)
+        return qs if officer else qs.filter(pk=user.pk)
+    qs = model_class.objects.all()
+    if officer:
+        return qs.filter(commune_id=user.commune_id)
+    if owner_field is None:
+        return qs.none()
+    return qs.filter(**{owner_field: user})
+
+
+@login_required
+def register(request, kind):
+    """Pick a household, clan, unit, village or resident and register it."""
+    if kind not in _REGISTRABLE:
+        raise Http404
+    model, model_class, owner_field = _REGISTRABLE[kind]
+    year = _year(request)
+    candidates = _registrable(request.user, model_class, owner_field).order_by("pk")
+    if request.method == "POST":
+        obj = get_object_or_404(candidates, pk=request.POST.get("subject"))
+        try:
+            dossier = cycle.register(
+                subject=subject_for(model, obj), year=year, actor=request.user
+            )
+        except cycle.CycleError as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        messages.success(request, _("Registered: %(name)s.") % {"name": dossier})
+        return redirect("recognition:dossier", pk=dossier.pk)
+    candidates = list(candidates[:500])
+    keys = {subject_key(subject_for(model, o).kind, o.pk): o for o in candidates}
+    registered = set(
+        Dossier.objects.filter(
+            model=model, year=year, subject_key__in=keys
+        ).values_list("subject_key", flat=True)
+    )
+    return render(
+        request,
+        "recognition/register.html",
+        {
+            "kind": kind,
+            "model_label": LearningModel(model).label,
+            "year": year,
+            "rows": [(obj, key in registered) for key, obj in keys.items()],
+            "deadline": registration_deadline(year),
+        },
+    )
+
+
+# Dossier -------------------------------------------------------------------
+
+
+def _dossier(request, pk):
+    dossier = get_object_or_404(
+        Dossier.objects.select_related(
+            "commune__province",
+            "village",
+            "criteria_set",
+            "decision",
+            "household",
+            "clan",
+            "unit",
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view(request.user, dossier):
+        raise PermissionDenied
+    return dossier
+
+
+@login_required
+def dossier_detail(request, pk):
+    dossier = _dossier(request, pk)
+    if dossier.recognised_result:
+        result = stored_result(dossier)
+    elif dossier.model == LearningModel.CITIZEN:
+        criteria_set, snapshot = subject_snapshot(dossier=dossier)
+        result = evaluate(SpecCache(dossier.year).spec(criteria_set), snapshot)
+    else:
+        result = stored_result(dossier) or evaluate_dossier(dossier=dossier)
+    return render(
+        request,
+        "recognition/dossier.html",
+        {
+            "dossier": dossier,
+            "result": result,
+            **_answer_context(dossier, request.user),
+            "can_verify": permissions.can_verify(request.user, dossier)
+            and dossier.status == DossierStatus.SELF_ASSESSED,
+            "can_recognise": permissions.can_recognise(request.user, dossier)
+            and dossier.status == DossierStatus.VERIFIED,
+            "can_revoke": permissions.can_recognise(request.user, dossier)
+            and dossier.status == DossierStatus.RECOGNISED,
+            "decision_form": DecisionForm(initial=_decision_initial(dossier)),
+            "revoke_form": RevokeForm(),
+            "indicators": Indicator.objects.filter(
+                criterion__criteria_set=dossier.criteria_set
+            ),
+            "audit": AuditEntry.objects.filter(dossier=dossier).select_related("actor"),
+            "deadline": dossier_deadline(dossier.year),
+        },
+    )
+
+
+def _decision_initial(dossier):
+    configured = authority_for(dossier.model, dossier.commune)
+    return {
+        "signer_name": configured.signer_name,
+        "signer_title": configured.signer_title,
+    }
+
+
+def _decimal(text):
+    try:
+        return Decimal(text) if text not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+@require_POST
+@login_required
+def save_answers(request, pk):
+    """Save the declared answers; a refused file is reported, the rest is kept."""
+    dossier = _dossier(request, pk)
+    inputs = []
+    for indicator in Indicator.objects.filter(
+        criterion__criteria_set=dossier.criteria_set, kind="declared"
+    ):
+        prefix = f"i{indicator.pk}"
+        inputs.append(
+            cycle.AnswerInput(
+                indicator_id=indicator.pk,
+                met=request.POST.get(f"{prefix}-met") == "on",
+                note=request.POST.get(f"{prefix}-note", "")[:2000],
+                value=_decimal(request.POST.get(f"{prefix}-value")),
+                files=tuple(request.FILES.getlist(f"{prefix}-files")),
+            )
+        )
+    try:
+        errors = cycle.save_answers(dossier=dossier, actor=request.user, answers=inputs)
+    except cycle.CycleError as error:
+        messages.error(request, str(error))
+        return redirect("recognition:dossier", pk=dossier.pk)
+    for error in errors:
+        messages.error(request, error)
+    if errors:
+        messages.warning(request, _("Your other answers were saved."))
+    else:
+        messages.success(request, _("Your answers were saved."))
+    if request.POST.get("then") == "submit" and not errors:
+        return submit(request, pk)
+    return redirect("recognition:dossier", pk=dossier.pk)
+
+
+@require_POST
+@login_required
+def submit(request, pk):
+    dossier = _dossier(request, pk)
+    try:
+        cycle.submit(dossier=dossier, actor=request.user)
+    except cycle.CycleError as error:
+        messages.error(request, str(error))
+    else:
+        if dossier.submitted_late:
+            messages.warning(
+                request,
+                _("Submitted after the deadline (%(date)s): it is marked late.")
+                % {"date": dossier_deadline(dossier.year).strftime("%d/%m/%Y")},
+            )
+        else:
+            messages.success(request, _("Your self-assessment was sent for checking."))
+    return redirect("recognition:dossier", pk=dossier.pk)
+
+
+@login_required
+def certificate(request, pk):
+    dossier = _dossier(request, pk)
+    if dossier.status != DossierStatus.RECOGNISED:
+        raise Http404
+    response = HttpResponse(certificate_pdf(dossier), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="chung-nhan-{dossier.pk}.pdf"'
+    return response
+
+
+# Officers ------------------------------------------------------------------
+
+QUEUE_STATUSES = [DossierStatus.SELF_ASSESSED, DossierStatus.VERIFIED]
+
+
+def _officer(request):
+    if not permissions.is_officer(request.user):
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+def queue(request):
+    """Dossiers to verify and recognise at the officer's level, with filters."""
+    user = _officer(request)
+    villages = Village.objects.filter(commune_id=user.commune_id)
+    form = QueueFilterForm(request.GET or None, villages=villages)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {}) or {}
+    year = data.get("year") or timezone.localdate().year
+    dossiers = Dossier.objects.filter(permissions.dossier_scope(user), year=year)
+    if data.get("status"):
+        dossiers = dossiers.filter(status=data["status"])
+    else:
+        dossiers = dossiers.filter(status__in=QUEUE_STATUSES)
+    if data.get("model"):
+        dossiers = dossiers.filter(model=data["model"])
+    if data.get("village"):
+        dossiers = dossiers.filter(village=data["village"])
+    dossiers = dossiers.select_related("village", "commune").order_by(
+        "status", "village__name", "subject_name"
+    )[:300]
+    evaluations = {(e.model, e.subject_key): e for e in _evaluations_for(dossiers)}
+    rows = [(d, evaluations.get((d.model, d.subject_key))) for d in dossiers]
+    return render(
+        request,
+        "recognition/queue.html",
+        {
+            "form": form,
+            "year": year,
+            "rows": rows,
+            "decision_form": DecisionForm(),
+            "level": permissions.officer_level(user),
+        },
+    )
+
+
+def _evaluations_for(dossiers):
+    from lms.recognition.models import Evaluation
+
+    keys = [d.subject_key for d in dossiers]
+    if not keys:
+        return []
+    return Evaluation.objects.filter(subject_key__in=keys).only(
+        "model", "subject_key", "passed", "level", "points", "band", "year"
+    )
+
+
+@require_POST
+@login_required
+def bulk(request):
+    """Accept or recognise the ticked dossiers."""
+    user = _officer(request)
+    ids = request.POST.getlist("dossier")
+    dossiers = Dossier.objects.filter(permissions.dossier_scope(user), pk__in=ids)
+    action = request.POST.get("action")
+    if action == "accept":
+        count = cycle.accept(dossiers=dossiers, officer=user)
+        messages.success(request, _("%(count)d dossiers accepted.") % {"count": count})
+    elif action == "recognise":
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Enter the decision number and date."))
+        else:
+            try:
+                decision = cycle.recognise(
+                    dossiers=dossiers.select_related("unit", "commune__province"),
+                    officer=user,
+                    **form.cleaned_data,
+                )
+            except cycle.CycleError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Recognised by decision %(number)s.")
+                    % {"number": decision.number},
+                )
+    return redirect(request.POST.get("next") or "recognition:queue")
+
+
+@require_POST
+@login_required
+def return_dossier(request, pk):
+    dossier = _dossier(request, pk)
+    comments = {
+        indicator.pk: request.POST.get(f"comment-{indicator.pk}", "")
+        for indicator in Indicator.objects.filter(
+            criterion__criteria_set=dossier.criteria_set
+        )
+    }
+    try:
+        cycle.return_dossier(
+            dossier=dossier,
+            officer=request.user,
+            note=request.POST.get("note", ""),
+            comments=comments,
+        )
+    except cycle.CycleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The dossier was returned with your comments."))
+    return redirect("recognition:dossier", pk=dossier.pk)
+
+
+@require_POST
+@login_required
+def revoke(request, pk):
+    dossier = _dossier(request, pk)
+    form = RevokeForm(request.POST)
+    try:
+        cycle.revoke(
+            dossier=dossier,
+            officer=request.user,
+            reason=form.data.get("reason", ""),
+        )
+    except cycle.CycleError as error:
+        messages.error(request, str(error))
+    return redirect("recognition:dossier", pk=dossier.pk)
+
+
+@login_required
+def run_evaluation(request):
+    """Start the bulk evaluation of the officer's commune; show the latest runs."""
+    from lms.recognition.models import EvaluationRun
+
+    user = _officer(request)
+    if not user.commune_id:
+        raise PermissionDenied
+    if request.method == "POST":
+        run = start_run(commune=user.commune, year=_year(request), user=user)
+        messages.success(request, _("The evaluation has started."))
+        return redirect(f"{request.path}?run={run.pk}")
+    runs = EvaluationRun.objects.filter(commune_id=user.commune_id)[:10]
+    return render(
+        request, "recognition/runs.html", {"runs": runs, "year": _year(request)}
+    )
+
+
+def published(request, year):
+    """The public list of those recognised in a year, by commune and model."""
+    commune = None
+    dossiers = Dossier.objects.filter(year=year, status=DossierStatus.RECOGNISED)
+    if request.GET.get("commune"):
+        commune = get_object_or_404(Commune, code=request.GET["commune"])
+        dossiers = dossiers.filter(commune=commune)
+    if request.GET.get("model") in LearningModel.values:
+        dossiers = dossiers.filter(model=request.GET["model"])
+    dossiers = dossiers.select_related("village", "commune", "decision").order_by(
+        "model", "commune__name", "village__name", "subject_name"
+    )[:2000]
+    return render(
+        request,
+        "recognition/published.html",
+        {
+            "year": year,
+            "commune": commune,
+            "dossiers": dossiers,
+            "models": LearningModel.choices,
+        },
+    )
