@@ -1,0 +1,1 @@
+"""Recognition of learning citizens, families, clans, communities and units."""

@@ -1,0 +1,44 @@
+from .audit import AppendOnlyError, AuditEntry
+from .criteria import CriteriaSet, Criterion, Indicator
+from .cycle import (
+    Answer,
+    Decision,
+    Dossier,
+    Evaluation,
+    EvaluationRun,
+    Evidence,
+    Verification,
+    VerificationComment,
+    subject_key,
+)
+from .membership import (
+    Clan,
+    ClanHousehold,
+    Household,
+    HouseholdMembership,
+    Unit,
+    UnitMembership,
+)
+
+__all__ = [
+    "AppendOnlyError",
+    "Answer",
+    "AuditEntry",
+    "Clan",
+    "ClanHousehold",
+    "CriteriaSet",
+    "Criterion",
+    "Decision",
+    "Dossier",
+    "Evaluation",
+    "EvaluationRun",
+    "Evidence",
+    "Household",
+    "HouseholdMembership",
+    "Indicator",
+    "Unit",
+    "UnitMembership",
+    "Verification",
+    "VerificationComment",
+    "subject_key",
+]
