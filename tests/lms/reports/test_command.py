@@ -6,12 +6,17 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import translation
 from openpyxl import load_workbook
 
 from cms.roles import Role
+from lms.recognition.constants import LearningModel
 from lms.reports import presentation
 from lms.reports.models import PageViewDaily
+
+from . import data
+
+YEAR = data.YEAR
 
 
 def _dashboard_tables(client, params):
@@ -21,26 +26,39 @@ def _dashboard_tables(client, params):
     return json.loads(json.dumps(presentation.as_dict(report)["tables"]))
 
 
+@pytest.fixture
+def world(home_page, commune, neighbour_commune, other_commune, library):
+    PageViewDaily.objects.create(page=library["c"], day=f"{YEAR}-05-05", count=9)
+    return data.build(
+        home_page=home_page, a=commune, b=neighbour_commune, c=other_commune
+    )
+
+
+@pytest.mark.parametrize("level", ["commune", "province"])
 def test_command_json_matches_the_dashboard(
-    client, make_officer, commune, library, tmp_path
+    client, make_officer, world, tmp_path, level
 ):
-    year = timezone.localdate().year
-    PageViewDaily.objects.create(page=library["c"], day=f"{year}-05-05", count=9)
-    client.force_login(make_officer(Role.COMMUNE_OFFICER, commune))
+    role = Role.COMMUNE_OFFICER if level == "commune" else Role.PROVINCE_OFFICER
+    client.force_login(make_officer(role, world.a))
+    code = world.a.code if level == "commune" else world.a.province.code
     output = tmp_path / "r.json"
     call_command(
         "learning_report",
-        year=year,
-        commune=commune.code,
-        format="json",
-        output=str(output),
+        f"--year={YEAR}",
+        f"--{level}={code}",
+        "--format=json",
+        f"--output={output}",
         stdout=io.StringIO(),
     )
     written = json.loads(output.read_text())
-    assert written["year"] == year
-    assert written["area_codes"] == {"commune": commune.code}
-    assert written["tables"] == _dashboard_tables(client, {"year": year})
-    assert any(table["rows"] for table in written["tables"])
+    assert written["year"] == YEAR
+    assert written["area_codes"] == {level: code}
+    with translation.override("vi"):
+        assert written["tables"] == _dashboard_tables(client, {"year": YEAR})
+    by_key = {table["key"]: table for table in written["tables"]}
+    with translation.override("vi"):
+        citizen = str(LearningModel.CITIZEN.label)
+    assert by_key["recognition"]["rows"][0][:5] == [citizen, 4, 4, 2, 1]
 
 
 def test_command_without_area_covers_the_platform_as_xlsx(db, tmp_path):

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 from cms.roles import Role
 from lms.reports.models import PageViewDaily
 
+from . import data
+
 
 @pytest.fixture
 def officer_client(client, make_officer, commune):
@@ -98,3 +100,51 @@ def test_unknown_table_is_404(officer_client, year):
     assert officer_client.get(reverse("reports:export", args=["pdf"])).status_code == (
         404
     )
+
+
+def test_xlsx_recognition_table_numbers_are_numbers(
+    officer_client, home_page, commune, neighbour_commune, other_commune
+):
+    data.build(home_page=home_page, a=commune, b=neighbour_commune, c=other_commune)
+    response = officer_client.get(
+        reverse("reports:export", args=["xlsx"]),
+        {"year": data.YEAR, "table": "learning_by_area"},
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A6"].value == (
+        "Đơn vị tính: lượt ghi danh; khóa học; %; giờ; lượt người"
+    )
+    assert [c.value for c in sheet[8]] == [
+        "Thôn",
+        "Số lượt ghi danh",
+        "Số khóa học hoàn thành",
+        "Tỷ lệ hoàn thành của lượt ghi danh trong năm (%)",
+        "Giờ học trực tuyến",
+        "Giờ học trực tiếp",
+        "Lượt người dự lớp",
+    ]
+    assert [c.value for c in sheet[9]] == ["Thôn Hai", 0, 1, None, 0, 0, 0]
+    assert [c.value for c in sheet[10]] == ["Thôn Một", 2, 1, 50, 1.5, 3.5, 2]
+    assert [c.value for c in sheet[11]] == [
+        "Chưa ghi nhận hoặc nơi khác",
+        1,
+        1,
+        100,
+        2,
+        2,
+        1,
+    ]
+    assert [c.value for c in sheet[12]] == ["Tổng cộng", 3, 3, 66.7, 3.5, 5.5, 3]
+    assert sheet.max_row == 12
+    assert sheet["D12"].number_format == "0.0"
+    assert sheet["E12"].number_format == "#,##0.0"
+    assert isinstance(sheet["B12"].value, int)
+
+
+def test_csv_of_all_tables_has_a_title_block_per_table(officer_client):
+    response = officer_client.get(
+        reverse("reports:export", args=["csv"]), {"year": data.YEAR}
+    )
+    text = response.content.decode("utf-8-sig")
+    assert text.count("Báo cáo học tập suốt đời năm 2025") == 8
+    assert "Bảng: Thư viện tài nguyên mở: số tài liệu và lượt xem" in text
