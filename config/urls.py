@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("lms.urls")),
     path("", include("lms.recognition.urls")),
+    path("bao-cao/", include("lms.reports.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,0 +1,122 @@
+"""Who may see which area's figures.
+
+Commune officers and centre staff see their own commune (a centre serves exactly
+one commune), province officers their province and any commune in it, superusers
+the whole platform. Everyone else sees nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from cms.models import Commune, Province
+from cms.roles import Role, has_role
+
+
+class Level:
+    PLATFORM = "platform"
+    PROVINCE = "province"
+    COMMUNE = "commune"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """An area a report covers: the whole platform, one province or one commune."""
+
+    level: str
+    province: Province | None = None
+    commune: Commune | None = None
+
+    @property
+    def label(self) -> str:
+        if self.commune is not None:
+            return f"{self.commune.name}, {self.commune.province.name}"
+        if self.province is not None:
+            return self.province.name
+        return _("Whole platform")
+
+    @property
+    def query_params(self) -> dict[str, str]:
+        if self.commune is not None:
+            return {"commune": self.commune.code}
+        if self.province is not None:
+            return {"province": self.province.code}
+        return {}
+
+    def contains(self, other: "Scope") -> bool:
+        if self.level == Level.PLATFORM:
+            return True
+        if self.level == Level.PROVINCE:
+            return other.level != Level.PLATFORM and (
+                (other.province or other.commune.province).pk == self.province.pk
+            )
+        return other.level == Level.COMMUNE and other.commune.pk == self.commune.pk
+
+
+def platform() -> Scope:
+    return Scope(level=Level.PLATFORM)
+
+
+def for_province(province: Province) -> Scope:
+    return Scope(level=Level.PROVINCE, province=province)
+
+
+def for_commune(commune: Commune) -> Scope:
+    return Scope(level=Level.COMMUNE, commune=commune, province=commune.province)
+
+
+def from_codes(*, province: str = "", commune: str = "") -> Scope:
+    """The scope named by codes; raises ``LookupError`` with a clear message."""
+    if commune:
+        found = Commune.objects.select_related("province").filter(code=commune).first()
+        if found is None:
+            raise LookupError(
+                _("No commune has the code %(code)s.") % {"code": commune}
+            )
+        return for_commune(found)
+    if province:
+        found = Province.objects.filter(code=province).first()
+        if found is None:
+            raise LookupError(
+                _("No province has the code %(code)s.") % {"code": province}
+            )
+        return for_province(found)
+    return platform()
+
+
+def home_scope(user) -> Scope | None:
+    """The widest area the user may see, or ``None`` if they may see no report."""
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return platform()
+    commune = user.commune
+    if commune is None:
+        return None
+    if has_role(user, Role.PROVINCE_OFFICER):
+        return for_province(commune.province)
+    if has_role(user, Role.COMMUNE_OFFICER) or has_role(user, Role.CENTRE_STAFF):
+        return for_commune(commune)
+    return None
+
+
+def can_see_reports(user) -> bool:
+    return home_scope(user) is not None
+
+
+def resolve(user, *, province: str = "", commune: str = "") -> Scope:
+    """The scope the user asked for, checked against what they may see.
+
+    With no codes the user's own area is used. Raises ``PermissionDenied`` when the
+    area lies outside it and ``LookupError`` when a code is unknown.
+    """
+    allowed = home_scope(user)
+    if allowed is None:
+        raise PermissionDenied(_("You do not have access to reports."))
+    if not province and not commune:
+        return allowed
+    wanted = from_codes(province=province, commune=commune)
+    if not allowed.contains(wanted):
+        raise PermissionDenied(_("You may not see reports for this area."))
+    return wanted

@@ -1,0 +1,151 @@
+"""Officer dashboards, the printable report and the exports, all at /bao-cao/."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from cms.models import Commune, Province
+
+from . import exports, presentation, scope
+from .figures import COMPARISON_YEARS, build_report
+
+FIRST_YEAR = 2015
+MAX_COMPARISON = 10
+
+
+def _year(request) -> int:
+    current = timezone.localdate().year
+    raw = request.GET.get("year", "")
+    if not raw:
+        return current
+    try:
+        year = int(raw)
+    except ValueError:
+        year = 0
+    if not FIRST_YEAR <= year <= current + 1:
+        messages.warning(
+            request,
+            _("The year must be a number from %(first)s to %(last)s; showing %(year)s.")
+            % {"first": FIRST_YEAR, "last": current + 1, "year": current},
+        )
+        return current
+    return year
+
+
+def _scope(request) -> scope.Scope:
+    codes = {
+        "province": request.GET.get("province", "").strip(),
+        "commune": request.GET.get("commune", "").strip(),
+    }
+    # The dashboard's area picker sends "commune:03037", "province:10" or ":".
+    kind, _sep, code = request.GET.get("area", "").partition(":")
+    if kind in codes:
+        codes[kind] = code.strip()
+    try:
+        return scope.resolve(request.user, **codes)
+    except LookupError as error:
+        raise Http404(str(error)) from error
+
+
+def _area_choices(home: scope.Scope) -> list[tuple[str, str, str]]:
+    """(parameter, code, label) of the areas the user may pick, home first."""
+    if home.level == scope.Level.COMMUNE:
+        return [("commune", home.commune.code, home.label)]
+    if home.level == scope.Level.PROVINCE:
+        communes = Commune.objects.current().filter(province=home.province)
+        return [("province", home.province.code, home.label)] + [
+            ("commune", c.code, c.name) for c in communes.only("code", "name")
+        ]
+    return [("", "", home.label)] + [
+        ("province", p.code, p.name) for p in Province.objects.only("code", "name")
+    ]
+
+
+def _compare(request) -> int:
+    raw = request.GET.get("compare", "")
+    return (
+        int(raw) if raw.isdigit() and int(raw) <= MAX_COMPARISON else COMPARISON_YEARS
+    )
+
+
+def _context(request):
+    area = _scope(request)
+    report = build_report(scope=area, year=_year(request), compare=_compare(request))
+    return area, report
+
+
+@login_required
+def dashboard(request):
+    area, report = _context(request)
+    current = timezone.localdate().year
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "report": report,
+            "sections": presentation.sections(report),
+            "area": area,
+            "areas": _area_choices(scope.home_scope(request.user)),
+            "years": range(current + 1, FIRST_YEAR - 1, -1),
+            "comparisons": range(MAX_COMPARISON + 1),
+            "query": {
+                **area.query_params,
+                "year": report.year,
+                "compare": report.compare,
+            },
+        },
+    )
+
+
+@login_required
+def printable(request):
+    area, report = _context(request)
+    return render(
+        request,
+        "reports/print.html",
+        {
+            "report": report,
+            "sections": presentation.sections(report),
+            "title": exports.report_title(report),
+        },
+    )
+
+
+@login_required
+def export(request, fmt: str):
+    # Officers send these files upward: Vietnamese headers whatever the UI language.
+    with translation.override("vi"):
+        return _export(request, fmt)
+
+
+def _export(request, fmt: str):
+    area, report = _context(request)
+    key = request.GET.get("table", "")
+    if key:
+        table = presentation.table_by_key(report, key)
+        if table is None:
+            raise Http404(_("There is no such table in the report."))
+        tables = [table]
+    else:
+        tables = presentation.tables(report)
+    name = f"bao-cao-{report.year}-{'-'.join(area.query_params.values()) or 'toan-bo'}"
+    if key:
+        name += f"-{key}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(report, tables),
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+        )
+    elif fmt == "csv":
+        response = HttpResponse(
+            exports.to_csv(report, tables), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        raise Http404(_("Unknown export format."))
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

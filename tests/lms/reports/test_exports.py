@@ -1,0 +1,150 @@
+"""XLSX and CSV exports opened as an officer's spreadsheet program would."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from cms.roles import Role
+from lms.reports.models import PageViewDaily
+
+from . import data
+
+
+@pytest.fixture
+def officer_client(client, make_officer, commune):
+    client.force_login(make_officer(Role.COMMUNE_OFFICER, commune))
+    return client
+
+
+@pytest.fixture
+def year(library):
+    year = timezone.localdate().year
+    PageViewDaily.objects.create(page=library["a"], day=f"{year}-02-03", count=41)
+    return year
+
+
+def test_xlsx_library_table_cell_by_cell(officer_client, commune, year):
+    response = officer_client.get(
+        reverse("reports:export", args=["xlsx"]), {"year": year, "table": "library"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="bao-cao-{year}-{commune.code}-library.xlsx"'
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Thư viện tài nguyên mở  số tài"]
+    sheet = book.active
+    extracted = sheet["A5"].value
+    assert sheet["A1"].value == f"Báo cáo học tập suốt đời năm {year}"
+    assert sheet["A2"].value == "Bảng: Thư viện tài nguyên mở: số tài liệu và lượt xem"
+    assert sheet["A3"].value == f"Địa bàn: {commune.name}, {commune.province.name}"
+    assert sheet["A4"].value == f"Năm: {year}"
+    assert extracted.startswith(
+        "Ngày trích xuất: " + timezone.localdate().strftime("%d/%m/%Y")
+    )
+    assert sheet["A6"].value == "Đơn vị tính: tài liệu; lượt xem"
+    assert sheet["A7"].value is None
+    assert [c.value for c in sheet[8]] == [
+        "Cơ sở đóng góp",
+        "Giấy phép",
+        "Số tài liệu",
+        "Lượt xem trong năm",
+    ]
+    assert [c.value for c in sheet[9]] == ["Đại học Huế", "CC BY", 2, 41]
+    assert [c.value for c in sheet[10]] == ["Đại học Thái Nguyên", "CC BY-SA", 1, 0]
+    assert sheet.max_row == 10
+    assert isinstance(sheet["C9"].value, int)
+    assert sheet["D9"].number_format == "#,##0"
+
+
+def test_xlsx_headers_are_vietnamese_whatever_the_language(
+    officer_client, year, settings
+):
+    response = officer_client.get(
+        reverse("reports:export", args=["xlsx"]),
+        {"year": year, "table": "library"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["C8"].value == "Số tài liệu"
+
+
+def test_csv_is_utf8_with_bom(officer_client, commune, year):
+    response = officer_client.get(
+        reverse("reports:export", args=["csv"]), {"year": year, "table": "library"}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == [f"Báo cáo học tập suốt đời năm {year}"]
+    assert rows[2] == [f"Địa bàn: {commune.name}, {commune.province.name}"]
+    assert rows[7] == [
+        "Cơ sở đóng góp",
+        "Giấy phép",
+        "Số tài liệu",
+        "Lượt xem trong năm",
+    ]
+    assert rows[8:] == [
+        ["Đại học Huế", "CC BY", "2", "41"],
+        ["Đại học Thái Nguyên", "CC BY-SA", "1", "0"],
+    ]
+
+
+def test_unknown_table_is_404(officer_client, year):
+    url = reverse("reports:export", args=["xlsx"])
+    assert officer_client.get(url, {"table": "nope"}).status_code == 404
+    assert officer_client.get(reverse("reports:export", args=["pdf"])).status_code == (
+        404
+    )
+
+
+def test_xlsx_recognition_table_numbers_are_numbers(
+    officer_client, home_page, commune, neighbour_commune, other_commune
+):
+    data.build(home_page=home_page, a=commune, b=neighbour_commune, c=other_commune)
+    response = officer_client.get(
+        reverse("reports:export", args=["xlsx"]),
+        {"year": data.YEAR, "table": "learning_by_area"},
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A6"].value == (
+        "Đơn vị tính: lượt ghi danh; khóa học; %; giờ; lượt người"
+    )
+    assert [c.value for c in sheet[8]] == [
+        "Thôn",
+        "Số lượt ghi danh",
+        "Số khóa học hoàn thành",
+        "Tỷ lệ hoàn thành của lượt ghi danh trong năm (%)",
+        "Giờ học trực tuyến",
+        "Giờ học trực tiếp",
+        "Lượt người dự lớp",
+    ]
+    assert [c.value for c in sheet[9]] == ["Thôn Hai", 0, 1, None, 0, 0, 0]
+    assert [c.value for c in sheet[10]] == ["Thôn Một", 2, 1, 50, 1.5, 3.5, 2]
+    assert [c.value for c in sheet[11]] == [
+        "Chưa ghi nhận hoặc nơi khác",
+        1,
+        1,
+        100,
+        2,
+        2,
+        1,
+    ]
+    assert [c.value for c in sheet[12]] == ["Tổng cộng", 3, 3, 66.7, 3.5, 5.5, 3]
+    assert sheet.max_row == 12
+    assert sheet["D12"].number_format == "0.0"
+    assert sheet["E12"].number_format == "#,##0.0"
+    assert isinstance(sheet["B12"].value, int)
+
+
+def test_csv_of_all_tables_has_a_title_block_per_table(officer_client):
+    response = officer_client.get(
+        reverse("reports:export", args=["csv"]), {"year": data.YEAR}
+    )
+    text = response.content.decode("utf-8-sig")
+    assert text.count("Báo cáo học tập suốt đời năm 2025") == 8
+    assert "Bảng: Thư viện tài nguyên mở: số tài liệu và lượt xem" in text

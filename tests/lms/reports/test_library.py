@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+from django.utils import timezone
+
+from lms.reports.figures import LibraryRow, library_rows
+from lms.reports.models import PageViewDaily
+
+
+def test_serving_an_open_resource_counts_a_view(client, library):
+    """Each GET of a resource adds one to today's count; other pages count nothing."""
+    for _ in range(3):
+        assert client.get(library["a"].url).status_code == 200
+    client.get(library["c"].url)
+    client.get("/")
+    today = timezone.localdate()
+    counts = dict(PageViewDaily.objects.filter(day=today).values_list("page", "count"))
+    assert counts == {library["a"].pk: 3, library["c"].pk: 1}
+
+
+def test_library_figures_per_institution_and_licence(library):
+    """Live resources only; views summed over the chosen year only."""
+    year = timezone.localdate().year
+    PageViewDaily.objects.create(page=library["a"], day=f"{year}-03-01", count=5)
+    PageViewDaily.objects.create(page=library["b"], day=f"{year}-11-30", count=2)
+    PageViewDaily.objects.create(page=library["c"], day=f"{year}-01-01", count=7)
+    PageViewDaily.objects.create(page=library["c"], day=f"{year - 1}-12-31", count=100)
+    assert library_rows(year=year) == [
+        LibraryRow("Đại học Huế", "CC BY", resources=2, views=7),
+        LibraryRow("Đại học Thái Nguyên", "CC BY-SA", resources=1, views=7),
+    ]
+    # Before the resources were published, only last year's views exist.
+    assert library_rows(year=year - 1) == [
+        LibraryRow("Đại học Thái Nguyên", "CC BY-SA", resources=0, views=100)
+    ]
+
+
+def test_resources_published_after_the_year_do_not_count(library):
+    year = timezone.localdate().year
+    page = library["a"]
+    page.first_published_at = timezone.now() + timedelta(days=400)
+    page.save(update_fields=["first_published_at"])
+    rows = library_rows(year=year)
+    assert [(r.institution, r.resources) for r in rows] == [
+        ("Đại học Huế", 1),
+        ("Đại học Thái Nguyên", 1),
+    ]
