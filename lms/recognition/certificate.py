@@ -1,14 +1,12 @@
 """The recognition certificate (giấy chứng nhận) as a PDF, with Vietnamese text."""
 
 import io
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+from lms.pdf_fonts import register_fonts
+
 _TITLES = {
     "citizen": "CÔNG DÂN HỌC TẬP",
     "family": "GIA ĐÌNH HỌC TẬP",
@@ -19,17 +17,9 @@ _TITLES = {
 }
 
 
-def _fonts() -> None:
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", FONT_DIR / "DejaVuSans.ttf"))
-        pdfmetrics.registerFont(
-            TTFont("DejaVuSans-Bold", FONT_DIR / "DejaVuSans-Bold.ttf")
-        )
-
-
 def certificate_pdf(dossier) -> bytes:
     """One landscape A4 page naming the subject, the title, year and decision."""
-    _fonts()
+    register_fonts()
     decision = dossier.decision
     buffer = io.BytesIO()
     width, height = landscape(A4)

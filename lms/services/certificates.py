@@ -2,7 +2,6 @@
 
 import io
 from decimal import Decimal
-from pathlib import Path
 
 import qrcode
 from django.conf import settings
@@ -13,15 +12,13 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from cms.models import Centre
 from lms.models import Certificate, Enrolment, User
+from lms.pdf_fonts import BOLD, REGULAR, register_fonts
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+FONT, FONT_BOLD = REGULAR, BOLD
 
 
 def issue_certificate(*, enrolment: Enrolment) -> Certificate:
@@ -66,14 +63,6 @@ def verify_url(certificate: Certificate, *, base_url: str = "") -> str:
     return base + reverse("lms:verify", args=[certificate.code])
 
 
-def _register_fonts() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(
-            TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        )
-
-
 def _qr_image(url: str) -> ImageReader:
     image = qrcode.make(url, border=1)
     buffer = io.BytesIO()
@@ -84,7 +73,7 @@ def _qr_image(url: str) -> ImageReader:
 
 def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
     """The certificate as a one-page A4 PDF, in Vietnamese, with its font embedded."""
-    _register_fonts()
+    register_fonts()
     url = verify_url(certificate, base_url=base_url)
     learner = certificate.learner
     with translation.override("vi"):
