@@ -105,3 +105,66 @@ def s3_storage_settings(s3_bucket, settings):
         },
     }
     return bucket, client
+
+
+def _flushes_database(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    if "live_server" in names or "transactional_db" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the reference data back after a transactional test flushed the database."""
+    yield
+    if not _flushes_database(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        restore_reference_data()
+
+
+def restore_reference_data():
+    """What migrations and the session set-up created, which a flush erased."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    from cms.places_loader import load_administrative_units
+    from cms.roles import sync_role_groups
+    from cms.site_setup import ensure_home_page
+
+    locale, _created = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    load_administrative_units()
+    ensure_home_page()
+    sync_role_groups()
+    _restore_recognition_reference_data()
+
+
+def _restore_recognition_reference_data():
+    """The criteria sets and the village officers' group that migrations seeded."""
+    from django.contrib.auth.models import Group
+
+    from lms.recognition.criteria.seed import load_seed_sets
+    from lms.recognition.models import CriteriaSet, Criterion, Indicator
+
+    if not CriteriaSet.objects.exists():
+        load_seed_sets(CriteriaSet, Criterion, Indicator)
+    Group.objects.get_or_create(name="Cán bộ thôn / Chi hội khuyến học")
