@@ -125,13 +125,6 @@ class EnrolListForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
 
-    def logins(self) -> list[str]:
-        return [
-            line.strip()
-            for line in self.cleaned_data["people"].splitlines()
-            if line.strip()
-        ]
-
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
