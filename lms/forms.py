@@ -37,6 +37,8 @@ class SignUpForm(forms.Form):
         },
     )
 
+    commune_choices: list = []
+
     def clean_login(self):
         login = self.cleaned_data["login"].strip()
         User = get_user_model()
@@ -65,9 +67,12 @@ class SignUpForm(forms.Form):
         if code:
             commune = Commune.objects.filter(code=code, is_current=True).first()
         elif query:
-            matches = search_communes(query, limit=2)
+            matches = search_communes(query, limit=8)
             if len(matches) == 1:
                 commune = Commune.objects.get(code=matches[0].code)
+            else:
+                # Without the picker script, the person chooses among these.
+                self.commune_choices = matches
         if commune is None and (code or query):
             self.add_error(
                 "commune_query",
@@ -124,13 +129,6 @@ class EnrolListForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
-
-    def logins(self) -> list[str]:
-        return [
-            line.strip()
-            for line in self.cleaned_data["people"].splitlines()
-            if line.strip()
-        ]
 
 
 class RevokeForm(forms.Form):

@@ -170,10 +170,14 @@ def refresh_enrolment(*, enrolment: Enrolment) -> Enrolment:
 
 def lock_progress(*, learner: User, lesson: LessonPage) -> LessonProgress:
     """The learner's progress row for the lesson, created if new, locked for update."""
-    progress, _created = LessonProgress.objects.get_or_create(
-        learner=learner, lesson=lesson
-    )
-    return LessonProgress.objects.select_for_update().get(pk=progress.pk)
+    locked = LessonProgress.objects.select_for_update()
+    progress = locked.filter(learner=learner, lesson=lesson).first()
+    if progress is None:
+        progress, _created = LessonProgress.objects.get_or_create(
+            learner=learner, lesson=lesson
+        )
+        progress = locked.get(pk=progress.pk)
+    return progress
 
 
 def refresh_course_of(*, learner: User, course_id: int) -> Enrolment | None:

@@ -47,7 +47,11 @@ def my_learning_view(request):
     context = {
         "learning": my_learning(user_id=request.user.pk, year=year, request=request)
     }
-    return render(request, "lms/my_learning.html", context)
+    # The recognition module may extend this page (filling its recognition_status
+    # block) with a template of its own; without it the plain page is shown.
+    return render(
+        request, ["lms/recognition/my_learning.html", "lms/my_learning.html"], context
+    )
 
 
 @login_required(login_url=LOGIN_URL)

@@ -60,6 +60,22 @@ def session_create(request):
 def attendance(request, session_id):
     centre = staff_centre(request.user)
     session = get_object_or_404(ClassSession, pk=session_id, centre=centre)
+    if request.method == "POST" and "people" in request.POST:
+        found, not_found = _residents_from_lines(request.POST["people"], centre)
+        added = classes.register_for_session(
+            session=session, learners=found, recorded_by=request.user
+        )
+        messages.success(
+            request,
+            _("%(count)d people added to the list.") % {"count": added},
+        )
+        if not_found:
+            messages.error(
+                request,
+                _("Not found among the residents of your commune: %(logins)s")
+                % {"logins": ", ".join(not_found)},
+            )
+        return redirect("lms:staff-attendance", session_id=session.pk)
     if request.method == "POST":
         change = classes.record_attendance(
             session=session,
@@ -93,6 +109,20 @@ def attendance(request, session_id):
     )
 
 
+def _residents_from_lines(text: str, centre) -> tuple[list, list[str]]:
+    """People of the centre's commune named one per line by phone, email or login."""
+    found, not_found = [], []
+    for login in (line.strip() for line in text.splitlines()):
+        if not login:
+            continue
+        person = find_user_by_login(login)
+        if person is None or person.commune_id != centre.commune_id:
+            not_found.append(login)
+        else:
+            found.append(person)
+    return found, not_found
+
+
 @login_required(login_url=LOGIN_URL)
 def enrol_list(request):
     centre = staff_centre(request.user)
@@ -100,11 +130,8 @@ def enrol_list(request):
     enrolled, not_found = [], []
     if request.method == "POST" and form.is_valid():
         course = form.cleaned_data["course"]
-        for login in form.logins():
-            person = find_user_by_login(login)
-            if person is None or person.commune_id != centre.commune_id:
-                not_found.append(login)
-                continue
+        people, not_found = _residents_from_lines(form.cleaned_data["people"], centre)
+        for person in people:
             result = enrolments.enrol(
                 learner=person, course=course, enrolled_by=request.user
             )

@@ -127,3 +127,23 @@ def test_upcoming_classes_tag(centre):
         Context({"centre": centre})
     )
     assert "Sắp tới" in html and "Đã qua" not in html
+
+
+@pytest.mark.django_db
+def test_staff_add_residents_to_a_class_list(
+    staff_client, staff, centre, resident, far_resident
+):
+    session = ClassSession.objects.create(
+        centre=centre, topic="Tin học", date=date(2026, 6, 1), hours=2, created_by=staff
+    )
+    url = f"/quan-ly/lop-hoc/{session.pk}/diem-danh/"
+    response = staff_client.post(
+        url, {"people": f"{resident.phone}\n{far_resident.email}"}, follow=True
+    )
+    listed = Attendance.objects.filter(session=session)
+    assert [(a.learner_id, a.present) for a in listed] == [(resident.pk, False)]
+    html = response.content.decode()
+    assert far_resident.email in html  # reported as not found
+    assert f'name="present" value="{resident.pk}"' in html
+    facts = learning_year_facts(user_ids=[resident.pk], year=2026)
+    assert facts[resident.pk].classes_attended == 0  # listed is not present

@@ -204,3 +204,24 @@ def test_deletion_anonymises_and_keeps_statistics(resident, enrolled, lesson):
     assert LessonProgress.objects.get(learner=resident).seconds_spent == 60
     assert ProgressEvent.objects.get(learner=resident).payload == {}
     assert client.get("/hoc-tap-cua-toi/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_sign_up_without_script_offers_commune_choices(db):
+    """A name shared by several communes is offered as a choice, nothing is lost."""
+    data = {
+        "full_name": "Hà Văn Tâm",
+        "login": "tam@example.vn",
+        "password": "mot-mat-khau-dai",
+        "commune_query": "Tân",
+        "consent": "on",
+    }
+    response = Client().post("/dang-ky/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="radio" name="commune_code"' in html
+    assert "tam@example.vn" in html
+    code = html.split('name="commune_code" value="')[1].split('"')[0]
+    response = Client().post("/dang-ky/", {**data, "commune_code": code})
+    assert response.status_code == 302
+    assert get_user_model().objects.get(email="tam@example.vn").commune.code == code
