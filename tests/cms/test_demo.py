@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 
+import cms.demo
 from cms.demo import load_cms_demo
 from cms.models import (
     CentrePage,
@@ -35,8 +36,11 @@ def counts():
     }
 
 
-def test_demo_content_loads_once(db, settings, tmp_path):
+def test_demo_content_loads_once_and_renders(
+    client, db, settings, tmp_path, monkeypatch
+):
     settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
     load_cms_demo()
     first = counts()
     load_cms_demo()
@@ -67,12 +71,10 @@ def test_demo_content_loads_once(db, settings, tmp_path):
     assert ContributorProfile.objects.count() == 2
     reviewer = get_user_model().objects.get(username="canbo.tavan")
     assert has_role(reviewer, Role.CENTRE_STAFF)
+    staff_password = (tmp_path / "password").read_text().strip()
+    assert client.login(username="canbo.tavan", password=staff_password)
+    client.logout()
     pending = OpenResourcePage.objects.filter(live=False).get()
     assert pending.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
-
-
-def test_demo_pages_render(client, db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    load_cms_demo()
     for page in Page.objects.live().filter(depth__gte=2):
         assert client.get(page.url).status_code == 200, page.url
