@@ -210,7 +210,7 @@ def load_library(home: Page) -> None:
         Institution.objects.get(name=spec[0]) for spec in content.INSTITUTIONS
     ]
     sections = []
-    for institution in institutions[:2]:
+    for institution in institutions:
         section = ensure_child(
             library,
             InstitutionLibraryPage,

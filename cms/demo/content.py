@@ -77,7 +77,6 @@ LICENCES = [
 INSTITUTIONS = [
     ("Trường Đại học Sư phạm Hà Nội", "ĐHSPHN", "https://hnue.edu.vn"),
     ("Trường Đại học Nông Lâm Thái Nguyên", "ĐHNL", "https://tuaf.edu.vn"),
-    ("Trường Đại học Y Hà Nội", "ĐHYHN", "https://hmu.edu.vn"),
 ]
 
 

@@ -358,6 +358,7 @@ class LessonPage(FoldedSearchMixin, Page):
             )
             context["lesson_number"] = position + 1
         context["lesson_count"] = len(siblings)
+        # Wagtail's router has already loaded the parent: this costs one query.
         context["course"] = self.get_parent().specific
         return context
 

@@ -103,6 +103,18 @@ def test_contributor_explorer_shows_only_their_section(
     assert response.status_code in (302, 403)
 
 
+def test_other_contributors_do_not_find_the_resource_in_admin_search(
+    client, contributor, other_contributor, resource
+):
+    search = reverse("wagtailadmin_pages:search")
+    client.force_login(contributor)
+    assert resource.title in client.get(search, {"q": "Phòng bệnh"}).content.decode()
+    client.force_login(other_contributor)
+    response = client.get(search, {"q": "Phòng bệnh"})
+    assert response.status_code == 200
+    assert resource.title not in response.content.decode()
+
+
 @pytest.fixture
 def submitted(client, contributor, sections, licences):
     client.force_login(contributor)

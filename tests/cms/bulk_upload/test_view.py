@@ -118,3 +118,20 @@ def test_the_menu_shows_the_upload_to_contributors(client, contributor, sections
     client.force_login(contributor)
     response = client.get(reverse("wagtailadmin_home"))
     assert URL in response.content.decode()
+
+
+def test_a_reviewer_chooses_the_section(client, reviewer, sections, licences):
+    client.force_login(reviewer)
+    page = client.get(URL)
+    assert page.status_code == 200 and 'name="section"' in page.content.decode()
+    manifest = "title,licence,summary,files\nSổ tay nuôi ong,CC0-1.0,Tóm tắt,a.pdf\n"
+    response = client.post(
+        URL,
+        {
+            "archive": bundle({"a.pdf": PDF, "manifest.csv": manifest.encode()}),
+            "section": sections[1].pk,
+        },
+    )
+    [row] = response.context["report"].rows
+    assert row.ok, row.errors
+    assert OpenResourcePage.objects.child_of(sections[1]).get().owner == reviewer

@@ -1,0 +1,80 @@
+"""The demo content loads, is realistic enough, and a second run adds nothing."""
+
+from django.contrib.auth import get_user_model
+from wagtail.documents import get_document_model
+from wagtail.models import Page, WorkflowState
+
+import cms.demo
+from cms.demo import load_cms_demo
+from cms.models import (
+    CentrePage,
+    ContributorProfile,
+    CoursePage,
+    Institution,
+    LessonPage,
+    Licence,
+    NewsPage,
+    OpenResourcePage,
+    Subject,
+)
+from cms.roles import Role, has_role
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page,
+            Subject,
+            Licence,
+            Institution,
+            ContributorProfile,
+            get_user_model(),
+            get_document_model(),
+            WorkflowState,
+        )
+    }
+
+
+def test_demo_content_loads_once_and_renders(
+    client, db, settings, tmp_path, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
+    load_cms_demo()
+    first = counts()
+    load_cms_demo()
+    assert counts() == first
+
+    assert CentrePage.objects.live().count() == 2
+    courses = CoursePage.objects.live()
+    assert courses.count() >= 3
+    for course in courses:
+        assert LessonPage.objects.live().child_of(course).count() >= 4
+    assert {course.subject.slug for course in courses} >= {"nong-nghiep", "suc-khoe"}
+    resources = OpenResourcePage.objects.live()
+    assert resources.count() >= 6
+    assert resources.values("institution").distinct().count() == 2
+    translated = resources.exclude(original_language="vi").get()
+    assert translated.original_language == "en" and translated.translators.count() == 2
+    assert all(resource.files.exists() for resource in resources)
+    assert NewsPage.objects.live().count() >= 3
+    assert {s.name for s in Subject.objects.all()} >= {
+        "Nông nghiệp",
+        "Sức khỏe",
+        "Pháp luật",
+        "Kỹ năng số",
+        "Ngoại ngữ",
+        "Văn hóa – xã hội",
+    }
+    assert Licence.objects.filter(code__in=["CC-BY-4.0", "CC0-1.0", "PD"]).count() == 3
+    assert ContributorProfile.objects.count() == 2
+    reviewer = get_user_model().objects.get(username="canbo.tavan")
+    assert has_role(reviewer, Role.CENTRE_STAFF)
+    staff_password = (tmp_path / "password").read_text().strip()
+    assert client.login(username="canbo.tavan", password=staff_password)
+    client.logout()
+    pending = OpenResourcePage.objects.filter(live=False).get()
+    assert pending.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    for page in Page.objects.live().filter(depth__gte=2):
+        assert client.get(page.url).status_code == 200, page.url
