@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.demo import load_cms_demo
+from cms.video.demo import demo_video
 from lms.demo import ensure_admin
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, **options):
         load_cms_demo()
+        demo_video()  # transcoded by the worker that `make run` starts
         login, password = ensure_admin()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(
