@@ -13,8 +13,12 @@ Layout of ``out_dir``::
     download.mp4 (download.m4a for audio)  poster.jpg  thumbnail.jpg
 """
 
+import contextlib
+import ctypes
 import re
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +33,7 @@ SEGMENT_SECONDS = 4  # HLS segments are cut at keyframes: 4 s, never above 6 s
 KEYFRAME_SECONDS = 2
 MAX_FRAME_RATE = 30
 THUMBNAIL_WIDTH = 320
+_PR_SET_PDEATHSIG = 1
 _OUT_TIME = re.compile(r"^out_time_(?:us|ms)=(\d+)$")
 
 
@@ -141,6 +146,14 @@ def _run(command: list[str]) -> None:
         raise TranscodeError(result.stderr[-2000:])
 
 
+def _die_with_parent() -> None:
+    """In the ffmpeg child: get SIGKILL when the worker dies (Linux), not run on."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(
+            _PR_SET_PDEATHSIG, signal.SIGKILL
+        )
+
+
 def run_with_progress(
     command: list[str],
     *,
@@ -153,7 +166,11 @@ def run_with_progress(
     """
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(  # noqa: S603
-            command, stdout=subprocess.PIPE, stderr=errors, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         try:
             last = -1
