@@ -67,9 +67,15 @@ def ladder_command(
     info: MediaInfo,
     ladder: list[Rendition],
     preset: str,
+    presets: dict[str, str] | None = None,
     threads: int | None = None,
 ) -> list[str]:
-    """The ffmpeg command line producing every rendition of ``ladder``."""
+    """The ffmpeg command line producing every rendition of ``ladder``.
+
+    ``presets`` overrides the x264 preset of named renditions (e.g. a faster one
+    for 720p, which costs most of the CPU).
+    """
+    presets = presets or {}
     video = [r for r in ladder if not r.is_audio_only]
     audio_only = [r for r in ladder if r.is_audio_only]
     command = ["ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error"]
@@ -114,7 +120,9 @@ def ladder_command(
         stream_map.append(f"a:{audio_index},name:{rendition.name}")
         audio_index += 1
     if video:
-        command += ["-c:v", "libx264", "-preset", preset, "-profile:v", "main"]
+        command += ["-c:v", "libx264", "-profile:v", "main"]
+        for i, rendition in enumerate(video):
+            command += [f"-preset:v:{i}", presets.get(rendition.name, preset)]
         command += ["-force_key_frames", f"expr:gte(t,n_forced*{KEYFRAME_SECONDS})"]
     if info.has_audio:
         command += ["-c:a", "aac", "-ac", "2", "-ar", "44100"]
@@ -208,6 +216,7 @@ def transcode(
     info: MediaInfo,
     on_progress: Callable[[int], None] | None = None,
     preset: str | None = None,
+    presets: dict[str, str] | None = None,
     threads: int | None = None,
 ) -> TranscodeResult:
     """Make the whole ladder of ``source`` inside the empty directory ``out_dir``."""
@@ -220,6 +229,7 @@ def transcode(
         info=info,
         ladder=ladder,
         preset=preset or settings.MEDIA_TRANSCODE_PRESET,
+        presets=settings.MEDIA_TRANSCODE_PRESETS if presets is None else presets,
         threads=threads,
     )
     run_with_progress(command, duration=info.duration, on_progress=on_progress)
