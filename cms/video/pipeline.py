@@ -9,7 +9,6 @@ half set is ever published.
 
 import contextlib
 import logging
-import shutil
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ from .transcode import TranscodeError, transcode
 logger = logging.getLogger(__name__)
 RENDITIONS_ROOT = "media/renditions"
 PROGRESS_WRITE_SECONDS = 1.0
+COPY_CHUNK_BYTES = 16 * 1024 * 1024
 
 
 class LeaseLost(Exception):
@@ -76,15 +76,20 @@ def renew(*, media_id: int, attempt: int, percent: int | None = None) -> None:
         raise LeaseLost
 
 
-def _local_source(media: LessonMedia, workdir: Path) -> Path:
-    """A local path to the original: the file itself, or a copy from remote storage."""
+def _local_source(media: LessonMedia, workdir: Path, *, attempt: int) -> Path:
+    """A local path to the original: the file itself, or a copy from remote storage.
+
+    A long download keeps renewing the lease, so it is not taken for a dead worker.
+    """
     try:
         return Path(media.file.path)
     except NotImplementedError:
         target = workdir / f"source{Path(media.file.name).suffix}"
         storage = media.file.storage
         with storage.open(media.file.name, "rb") as remote, target.open("wb") as local:
-            shutil.copyfileobj(remote, local, length=1024 * 1024)
+            while chunk := remote.read(COPY_CHUNK_BYTES):
+                local.write(chunk)
+                renew(media_id=media.pk, attempt=attempt)
         return target
 
 
@@ -170,8 +175,9 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
     uploaded = False
     try:
         with tempfile.TemporaryDirectory(prefix="transcode-") as workdir:
-            source = _local_source(media, Path(workdir))
+            source = _local_source(media, Path(workdir), attempt=attempt)
             info = inspect_media(source, expected_kind=media.type)
+            renew(media_id=media_id, attempt=attempt, percent=0)
             out_dir = Path(workdir) / "out"
             out_dir.mkdir()
             result = transcode(source, out_dir, info=info, on_progress=on_progress)

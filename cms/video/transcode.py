@@ -13,8 +13,12 @@ Layout of ``out_dir``::
     download.mp4 (download.m4a for audio)  poster.jpg  thumbnail.jpg
 """
 
+import contextlib
+import ctypes
 import re
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +33,7 @@ SEGMENT_SECONDS = 4  # HLS segments are cut at keyframes: 4 s, never above 6 s
 KEYFRAME_SECONDS = 2
 MAX_FRAME_RATE = 30
 THUMBNAIL_WIDTH = 320
+_PR_SET_PDEATHSIG = 1
 _OUT_TIME = re.compile(r"^out_time_(?:us|ms)=(\d+)$")
 
 
@@ -62,9 +67,15 @@ def ladder_command(
     info: MediaInfo,
     ladder: list[Rendition],
     preset: str,
+    presets: dict[str, str] | None = None,
     threads: int | None = None,
 ) -> list[str]:
-    """The ffmpeg command line producing every rendition of ``ladder``."""
+    """The ffmpeg command line producing every rendition of ``ladder``.
+
+    ``presets`` overrides the x264 preset of named renditions (e.g. a faster one
+    for 720p, which costs most of the CPU).
+    """
+    presets = presets or {}
     video = [r for r in ladder if not r.is_audio_only]
     audio_only = [r for r in ladder if r.is_audio_only]
     command = ["ffmpeg", "-hide_banner", "-nostdin", "-y", "-v", "error"]
@@ -109,7 +120,9 @@ def ladder_command(
         stream_map.append(f"a:{audio_index},name:{rendition.name}")
         audio_index += 1
     if video:
-        command += ["-c:v", "libx264", "-preset", preset, "-profile:v", "main"]
+        command += ["-c:v", "libx264", "-profile:v", "main"]
+        for i, rendition in enumerate(video):
+            command += [f"-preset:v:{i}", presets.get(rendition.name, preset)]
         command += ["-force_key_frames", f"expr:gte(t,n_forced*{KEYFRAME_SECONDS})"]
     if info.has_audio:
         command += ["-c:a", "aac", "-ac", "2", "-ar", "44100"]
@@ -141,6 +154,14 @@ def _run(command: list[str]) -> None:
         raise TranscodeError(result.stderr[-2000:])
 
 
+def _die_with_parent() -> None:
+    """In the ffmpeg child: get SIGKILL when the worker dies (Linux), not run on."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(
+            _PR_SET_PDEATHSIG, signal.SIGKILL
+        )
+
+
 def run_with_progress(
     command: list[str],
     *,
@@ -153,7 +174,11 @@ def run_with_progress(
     """
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(  # noqa: S603
-            command, stdout=subprocess.PIPE, stderr=errors, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         try:
             last = -1
@@ -191,6 +216,7 @@ def transcode(
     info: MediaInfo,
     on_progress: Callable[[int], None] | None = None,
     preset: str | None = None,
+    presets: dict[str, str] | None = None,
     threads: int | None = None,
 ) -> TranscodeResult:
     """Make the whole ladder of ``source`` inside the empty directory ``out_dir``."""
@@ -203,6 +229,7 @@ def transcode(
         info=info,
         ladder=ladder,
         preset=preset or settings.MEDIA_TRANSCODE_PRESET,
+        presets=settings.MEDIA_TRANSCODE_PRESETS if presets is None else presets,
         threads=threads,
     )
     run_with_progress(command, duration=info.duration, on_progress=on_progress)
