@@ -30,6 +30,7 @@ from cms.models import (
     CoursePage,
     Institution,
     InstitutionLibraryPage,
+    LessonMedia,
     LessonPage,
     Licence,
     NewsIndexPage,
@@ -346,3 +347,18 @@ def ensure_staff(*, username: str, full_name: str):
             full_name=full_name,
         )
     return user
+
+
+def attach_demo_video(media: LessonMedia) -> LessonPage | None:
+    """Put the demo video at the top of the smartphone course's first lesson, once."""
+    lesson = (
+        LessonPage.objects.filter(slug=content.VIDEO_LESSON_SLUG).order_by("pk").first()
+    )
+    if lesson is None:
+        return None
+    if any(block.block_type == "video" for block in lesson.body):
+        return lesson
+    caption = "Xem video ngắn trước khi đọc bài (có thể chọn “Chỉ nghe”)."
+    lesson.body.insert(0, ("video", {"video": media, "caption": caption}))
+    lesson.save_revision().publish()
+    return lesson

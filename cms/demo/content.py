@@ -516,3 +516,6 @@ NEWS = [
         ),
     },
 ]
+
+# The lesson that shows the generated demo video (the first of the smartphone course).
+VIDEO_LESSON_SLUG = "lam-quen-voi-dien-thoai"
