@@ -205,26 +205,28 @@ def _stored(scope: Scope):
 def stored_facts(scope: Scope, year: int) -> YearFacts:
     """One year's facts read back from the stored rows (one query)."""
     recognition, learning, classes = {}, {}, {}
-    for fact in _stored(scope).filter(year=year).iterator(chunk_size=5000):
-        place = (fact.commune_id, fact.province_id)
-        group = fact.target_group or None
-        if fact.kind == FactKind.RECOGNITION:
-            recognition[(*place, fact.village_id, group, fact.model)] = Funnel(
-                fact.registered, fact.self_assessed, fact.verified, fact.recognised
-            )
-        elif fact.kind == FactKind.LEARNING:
-            learning[(*place, fact.village_id, group)] = Learning(
-                fact.enrolments,
-                fact.completed_enrolments,
-                fact.completions,
-                fact.online_seconds,
-                fact.attendances,
-                fact.in_person_hours,
-            )
+    rows = (
+        _stored(scope)
+        .filter(year=year)
+        .values_list(
+            "kind",
+            "commune_id",
+            "province_id",
+            "village_id",
+            "target_group",
+            "model",
+            "topic",
+            *METRICS,
+        )
+    )
+    for kind, commune, province, village, group, model, topic, *m in rows:
+        group = group or None
+        if kind == FactKind.RECOGNITION:
+            recognition[(commune, province, village, group, model)] = Funnel(*m[:4])
+        elif kind == FactKind.LEARNING:
+            learning[(commune, province, village, group)] = Learning(*m[4:10])
         else:
-            classes[(*place, fact.topic)] = Classes(
-                fact.sessions, fact.class_hours, fact.class_attendances
-            )
+            classes[(commune, province, topic)] = Classes(*m[10:])
     return YearFacts(recognition, learning, classes)
 
 
