@@ -296,6 +296,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # show progress when redirected
 
     from django.contrib.auth import get_user_model
     from django.db import connection
