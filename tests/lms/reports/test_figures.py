@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
+from cms.roles import Role
 from lms.reports import scope
 from lms.reports.figures import Classes, Funnel, Learning, build_report
 
@@ -155,3 +157,13 @@ def test_platform_report_is_by_province(world):
 def test_query_count_does_not_grow_with_the_data(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         build_report(scope=scope.for_province(world.a.province), year=YEAR)
+
+
+def test_dashboard_query_count_is_bounded(
+    client, make_officer, world, django_assert_max_num_queries
+):
+    client.force_login(make_officer(Role.PROVINCE_OFFICER, world.a))
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("reports:dashboard"), {"year": YEAR})
+    assert response.status_code == 200
+    assert response.content.decode().count('role="img"') >= 8
