@@ -48,6 +48,7 @@ class ClassSession(models.Model):
                 name="class_hours_between_0_and_24",
             )
         ]
+        indexes = [models.Index(fields=["centre", "date"])]
 
     def __str__(self):
         return f"{self.topic} ({self.date})"
@@ -95,6 +96,7 @@ class Attendance(models.Model):
                 fields=["session", "learner"], name="one_attendance_per_session"
             )
         ]
+        indexes = [models.Index(fields=["commune", "present"])]
 
     def __str__(self):
         return f"{self.learner} @ {self.session_id}"

@@ -57,7 +57,12 @@ class Enrolment(models.Model):
                 condition=Q(percent__lte=100), name="enrolment_percent_at_most_100"
             ),
         ]
-        indexes = [models.Index(fields=["completed_at"])]
+        # Reports count per commune and year; the commune comes first.
+        indexes = [
+            models.Index(fields=["completed_at"]),
+            models.Index(fields=["commune", "enrolled_at"]),
+            models.Index(fields=["commune", "completed_at"]),
+        ]
 
     def __str__(self):
         return f"{self.learner} – {self.course_id}"

@@ -129,7 +129,10 @@ class DailyLearning(models.Model):
                 fields=["learner", "day"], name="one_daily_learning_per_day"
             )
         ]
-        indexes = [models.Index(fields=["day"])]
+        indexes = [
+            models.Index(fields=["day"]),
+            models.Index(fields=["commune", "day"]),
+        ]
 
     def __str__(self):
         return f"{self.learner} {self.day}"
