@@ -7,6 +7,8 @@ run rewrites the same rows. Subjects whose dossier is recognised or revoked are
 left as they are: their result was frozen at the decision.
 """
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from lms.recognition.models import (
     UnitMembership,
     subject_key,
 )
-from lms.recognition.selectors import SpecCache, declared_answers
+from lms.recognition.selectors import SpecCache, declared_answers, set_spec
 from lms.recognition.subjects import citizen_scope
 from lms.selectors import NO_FACTS, learning_year_detail, learning_year_facts
 
@@ -48,6 +50,7 @@ ORDER = [
     LearningModel.COMMUNE,
 ]
 UPDATE_FIELDS = [
+    "digest",
     "commune",
     "village",
     "criteria_set",
@@ -133,6 +136,11 @@ class Runner:
         return self.cache.active(model, scope)
 
     def _evaluation(self, *, model, key, village_id, criteria_set, result: Result):
+        explanation = result.to_json(compact=True)
+        digest = hashlib.md5(
+            json.dumps([criteria_set.pk, explanation], sort_keys=True).encode(),
+            usedforsecurity=False,
+        ).hexdigest()
         return Evaluation(
             model=model,
             year=self.year,
@@ -145,15 +153,28 @@ class Runner:
             level=result.level,
             points=result.points,
             band=result.band,
-            explanation=result.to_json(),
+            explanation=explanation,
+            digest=digest,
             evaluated_at=self.now,
         )
 
     def _save(self, rows: list[Evaluation]) -> None:
+        """Upsert the rows whose result changed since the last run (one query each)."""
+        if not rows:
+            return
+        first = rows[0]
+        stored = dict(
+            Evaluation.objects.filter(
+                model=first.model,
+                year=self.year,
+                subject_key__in=[row.subject_key for row in rows],
+            ).values_list("subject_key", "digest")
+        )
+        rows = [row for row in rows if stored.get(row.subject_key) != row.digest]
         if rows:
             Evaluation.objects.bulk_create(
                 rows,
-                batch_size=1000,
+                batch_size=500,
                 update_conflicts=True,
                 unique_fields=["model", "year", "subject_key"],
                 update_fields=UPDATE_FIELDS,
@@ -673,7 +694,13 @@ def stored_result(dossier) -> Result | None:
     """The stored evaluation of the dossier's subject (frozen one if recognised)."""
     if dossier.recognised_result:
         return result_from_json(dossier.recognised_result)
-    row = Evaluation.objects.filter(
-        model=dossier.model, year=dossier.year, subject_key=dossier.subject_key
-    ).first()
-    return result_from_json(row.explanation) if row else None
+    row = (
+        Evaluation.objects.filter(
+            model=dossier.model, year=dossier.year, subject_key=dossier.subject_key
+        )
+        .select_related("criteria_set")
+        .first()
+    )
+    if row is None:
+        return None
+    return result_from_json(row.explanation, set_spec(row.criteria_set))
