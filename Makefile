@@ -5,8 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 # System packages the test suite drives for real.
-TEST_PACKAGES := ffmpeg gettext
-RUN_PACKAGES := ffmpeg gettext
+TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core chromium
+RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
 
 .PHONY: run test lint format messages install install-dev
 

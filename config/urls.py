@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/units/", cms_views.units_lookup, name="units-lookup"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("lms.urls")),
     path("", include("lms.recognition.urls")),
 ]
 

@@ -185,3 +185,55 @@ def learning_year_detail(*, user_id: int, year: int) -> LearningYearDetail:
         attended_classes=attended,
         certificates=certificates,
     )
+
+
+@dataclass(frozen=True)
+class EnrolmentRow:
+    enrolment_id: int
+    course_id: int
+    title: str
+    url: str
+    percent: int
+    enrolled_at: datetime
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MyLearning:
+    """What the My learning page and the learner API show a person."""
+
+    year: int
+    facts: LearningYearFacts
+    enrolments: list[EnrolmentRow]
+    certificates: list[Certificate]
+
+
+def my_learning(*, user_id: int, year: int, request=None) -> MyLearning:
+    """A person's active enrolments, this year's hours and their certificates."""
+    enrolments = [
+        EnrolmentRow(
+            enrolment_id=e.pk,
+            course_id=e.course_id,
+            title=e.course.title,
+            url=e.course.get_url(request) or "",
+            percent=e.percent,
+            enrolled_at=e.enrolled_at,
+            completed_at=e.completed_at,
+        )
+        for e in Enrolment.objects.filter(
+            learner_id=user_id, unenrolled_at__isnull=True
+        )
+        .select_related("course")
+        .order_by("completed_at", "-enrolled_at")
+    ]
+    certificates = list(
+        Certificate.objects.filter(learner_id=user_id)
+        .select_related("course", "centre")
+        .order_by("-issued_at")
+    )
+    return MyLearning(
+        year=year,
+        facts=learning_year_facts(user_ids=[user_id], year=year)[user_id],
+        enrolments=enrolments,
+        certificates=certificates,
+    )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",

@@ -1,3 +1,4 @@
+from .assessment import QuestionKind, Quiz, QuizAttempt, QuizQuestion
 from .certificates import Certificate
 from .classes import Attendance, ClassSession
 from .enrolment import Enrolment
@@ -11,6 +12,10 @@ from .progress import (
 )
 
 __all__ = [
+    "QuestionKind",
+    "Quiz",
+    "QuizAttempt",
+    "QuizQuestion",
     "Attendance",
     "Certificate",
     "ClassSession",

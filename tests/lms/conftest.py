@@ -109,3 +109,85 @@ def far_staff(other_commune):
     )
     user.groups.add(group_for(Role.CENTRE_STAFF))
     return user
+
+
+@pytest.fixture
+def enrolled(resident, course, lessons):
+    """The resident enrolled in the course."""
+    from lms.services.enrolments import enrol
+
+    return enrol(learner=resident, course=course).enrolment
+
+
+@pytest.fixture
+def video_lesson(course):
+    """A lesson with a 100 s video and a 50 s audio, one after the other."""
+    from cms.models import LessonMedia
+
+    video = LessonMedia.objects.create(
+        title="Video", file="media/video.mp4", type="video", duration=100
+    )
+    audio = LessonMedia.objects.create(
+        title="Audio", file="media/audio.mp3", type="audio", duration=50
+    )
+    lesson = make_lesson(
+        course,
+        "Bài 3: Xem video",
+        body=[
+            ("video", {"video": video, "caption": ""}),
+            ("paragraph", "<p>Đọc thêm</p>"),
+            ("audio", {"audio": audio, "caption": ""}),
+        ],
+    )
+    lesson.video, lesson.audio = video, audio
+    return lesson
+
+
+def _flushes_database(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    if "live_server" in names or "transactional_db" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the reference data back after a transactional test flushed the database."""
+    yield
+    if not _flushes_database(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        restore_reference_data()
+
+
+def restore_reference_data():
+    """What migrations and the session set-up created, which a flush erased."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    from cms.places_loader import load_administrative_units
+    from cms.roles import sync_role_groups
+    from cms.site_setup import ensure_home_page
+
+    locale, _created = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    load_administrative_units()
+    ensure_home_page()
+    sync_role_groups()

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.demo import load_cms_demo
-from lms.demo import ensure_admin
+from lms.demo import ensure_admin, load_lms_demo
 from lms.recognition.demo import load_recognition_demo
 
 
@@ -16,9 +16,15 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         load_cms_demo()
         login, password = ensure_admin()
+        learner = load_lms_demo()
         load_recognition_demo()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(
             f"Admin: http://127.0.0.1:{port}/admin/  "
             f"login: {login}  password: {password}"
+        )
+        self.stdout.write(
+            f"Demo resident (Tả Van): http://127.0.0.1:{port}/hoc-tap-cua-toi/  "
+            f"login: {learner['resident']}  password: {learner['password']}  "
+            f"(centre staff: {learner['staff']}, same password, /quan-ly/)"
         )

@@ -1,0 +1,144 @@
+"""Progress events ingested through the learner API, in batches of 50.
+
+Prints events per second and p50/p95 batch latency. Each batch mixes time, media and
+completion events, with one event in ten a resend of an earlier one (a duplicate).
+
+Run: .venv/bin/python bench/events.py                      (SQLite file, WAL, as in
+production's embedded default)
+     .ci/with-postgres .venv/bin/python bench/events.py    (PostgreSQL)
+"""
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test.utils import setup_test_environment  # noqa: E402
+
+BATCH = 50
+BATCHES = int(os.environ.get("BENCH_BATCHES", 40))
+LEARNERS = 10
+
+
+def build_world():
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.utils import timezone
+
+    from cms.models import CourseIndexPage, CoursePage, LessonMedia, LessonPage
+    from cms.site_setup import ensure_home_page
+    from lms.services.enrolments import enrol
+
+    home = ensure_home_page()
+    index = home.add_child(instance=CourseIndexPage(title="Khoá học", slug="kh"))
+    course = index.add_child(
+        instance=CoursePage(title="Khoá thử", slug="khoa-thu", summary="x")
+    )
+    media = LessonMedia.objects.create(
+        title="Video", file="media/v.mp4", type="video", duration=600
+    )
+    lessons = [
+        course.add_child(
+            instance=LessonPage(
+                title=f"Bài {i}",
+                slug=f"bai-{i}",
+                body=[("video", {"video": media, "caption": ""})],
+            )
+        )
+        for i in range(5)
+    ]
+    clients = []
+    for i in range(LEARNERS):
+        learner = get_user_model().objects.create_user(phone=f"09130000{i:02d}")
+        enrol(learner=learner, course=course)
+        client = Client()
+        client.force_login(learner)
+        clients.append(client)
+    return clients, lessons, media, timezone.now
+
+
+def make_batch(rng, lessons, media, now, sent):
+    events = []
+    for _ in range(BATCH):
+        if sent and rng.random() < 0.1:
+            events.append(rng.choice(sent))
+            continue
+        lesson = rng.choice(lessons)
+        kind = rng.random()
+        event = {
+            "id": str(uuid.uuid4()),
+            "lesson": lesson.pk,
+            "at": now().isoformat(),
+        }
+        if kind < 0.6:
+            event.update(type="lesson.time", seconds=rng.randint(5, 60))
+        elif kind < 0.95:
+            start = rng.uniform(0, 540)
+            event.update(
+                type="media.watched",
+                media=media.pk,
+                **{"from": start, "to": start + rng.uniform(5, 60)},
+            )
+        else:
+            event.update(type="lesson.completed")
+        events.append(event)
+    return events
+
+
+def main() -> None:
+    from django.db import connection
+
+    setup_test_environment()
+    if connection.vendor == "sqlite":
+        # A file with WAL, as the embedded default runs, not an in-memory database.
+        path = Path(tempfile.mkdtemp(prefix="bench-events-")) / "db.sqlite3"
+        connection.settings_dict["TEST"]["NAME"] = str(path)
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        clients, lessons, media, now = build_world()
+        rng = random.Random(5)
+        sent_by_client = {i: [] for i in range(len(clients))}
+        latencies, statuses = [], {}
+        started = time.perf_counter()
+        for n in range(BATCHES):
+            i = n % len(clients)
+            events = make_batch(rng, lessons, media, now, sent_by_client[i])
+            sent_by_client[i].extend(events)
+            t0 = time.perf_counter()
+            response = clients[i].post(
+                "/api/lms/events/", {"events": events}, content_type="application/json"
+            )
+            latencies.append((time.perf_counter() - t0) * 1000)
+            assert response.status_code == 200, response.content
+            for result in response.json()["results"]:
+                statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+        elapsed = time.perf_counter() - started
+        latencies.sort()
+        total = BATCHES * BATCH
+        print(
+            f"database: {connection.vendor}, {BATCHES} batches of {BATCH} events "
+            f"({total} events), results: {statuses}"
+        )
+        print(
+            f"{total / elapsed:.0f} events/s; batch latency p50 "
+            f"{statistics.median(latencies):.0f} ms, "
+            f"p95 {latencies[int(len(latencies) * 0.95)]:.0f} ms, "
+            f"max {latencies[-1]:.0f} ms"
+        )
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

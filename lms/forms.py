@@ -1,0 +1,145 @@
+"""Forms residents and staff fill in; every message is a plain sentence."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Commune, CoursePage
+from cms.unit_search import search_communes
+from lms.models import ClassSession
+from lms.phone import looks_like_phone, normalize_phone
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    login = forms.CharField(
+        label=_("Phone number or email"),
+        max_length=254,
+        help_text=_("You will use it to sign in."),
+    )
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput
+    )
+    commune_query = forms.CharField(
+        label=_("Commune or ward where you live"),
+        max_length=120,
+        help_text=_("Type the name, then choose it from the list."),
+    )
+    commune_code = forms.CharField(required=False, widget=forms.HiddenInput)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the centre keeps my name, contact and learning records "
+            "to follow my learning and issue certificates."
+        ),
+        error_messages={
+            "required": _("Please agree to the use of your data to create an account.")
+        },
+    )
+
+    commune_choices: list = []
+
+    def clean_login(self):
+        login = self.cleaned_data["login"].strip()
+        User = get_user_model()
+        if "@" in login:
+            try:
+                forms.EmailField().clean(login)
+            except ValidationError:
+                raise ValidationError(_("This email address is not valid.")) from None
+            if User.objects.filter(email__iexact=login).exists():
+                raise ValidationError(_("An account with this email already exists."))
+            return {"email": login.lower()}
+        if not looks_like_phone(login):
+            raise ValidationError(_("Enter a phone number or an email address."))
+        phone = normalize_phone(login)
+        if User.objects.filter(phone=phone).exists():
+            raise ValidationError(
+                _("An account with this phone number already exists.")
+            )
+        return {"phone": phone}
+
+    def clean(self):
+        cleaned = super().clean()
+        code = cleaned.get("commune_code")
+        query = cleaned.get("commune_query")
+        commune = None
+        if code:
+            commune = Commune.objects.filter(code=code, is_current=True).first()
+        elif query:
+            matches = search_communes(query, limit=8)
+            if len(matches) == 1:
+                commune = Commune.objects.get(code=matches[0].code)
+            else:
+                # Without the picker script, the person chooses among these.
+                self.commune_choices = matches
+        if commune is None and (code or query):
+            self.add_error(
+                "commune_query",
+                _("Choose your commune or ward from the list of suggestions."),
+            )
+        cleaned["commune"] = commune
+        if cleaned.get("password"):
+            user = get_user_model()(full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(cleaned["password"], user)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class ClassSessionForm(forms.ModelForm):
+    class Meta:
+        model = ClassSession
+        fields = [
+            "topic",
+            "date",
+            "starts_at",
+            "hours",
+            "place",
+            "course",
+            "community_topic",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}),
+            "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0.5"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours is None or hours <= 0 or hours > 24:
+            raise ValidationError(_("Enter the class length in hours, from 0.5 to 24."))
+        return hours
+
+
+class EnrolListForm(forms.Form):
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=CoursePage.objects.none()
+    )
+    people = forms.CharField(
+        label=_("Residents (one phone number or email per line)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revoking"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please give the reason for revoking.")},
+    )
+
+
+class DeletionForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password, to confirm"), strip=False, widget=forms.PasswordInput
+    )

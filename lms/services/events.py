@@ -1,0 +1,307 @@
+"""Progress events from learners' devices, each applied exactly once.
+
+A device queues events while offline and sends them later, maybe twice. The event's
+own id (a UUID chosen by the device) is the primary key of its stored row: the row is
+inserted first, in a savepoint, so a resent id fails on the database's unique index,
+also when two copies arrive at once, and nothing is counted twice.
+"""
+
+import math
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from cms.models import LessonPage
+from lms.models import DailyLearning, EventType, LessonProgress, ProgressEvent, User
+from lms.models.assessment import Quiz
+from lms.services import progress as rules
+from lms.services.quizzes import submit_quiz
+
+# A device's clock may run a little ahead of the server's.
+CLOCK_SKEW = timedelta(minutes=5)
+# No single time event may claim more than this.
+MAX_SECONDS_PER_EVENT = 4 * 3600
+# Media players report positions a little past the end.
+MEDIA_END_TOLERANCE = 2.0
+
+
+class Status:
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class EventResult:
+    id: str
+    status: str
+    reason: str = ""
+    detail: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = {"id": self.id, "status": self.status}
+        if self.reason:
+            data["reason"] = self.reason
+        if self.detail:
+            data.update(self.detail)
+        return data
+
+
+class EventRejected(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    lesson: LessonPage
+    course_id: int
+    timeline: list[rules.MediaSpan]
+
+
+@dataclass
+class Batch:
+    """What events of one request share: the learner's courses and lessons seen."""
+
+    learner: User
+    now: datetime = field(default_factory=timezone.now)
+    _courses: set[int] | None = None
+    _lessons: dict[int, LessonInfo | None] = field(default_factory=dict)
+
+    def enrolled_courses(self) -> set[int]:
+        if self._courses is None:
+            self._courses = set(
+                self.learner.enrolments.filter(unenrolled_at__isnull=True).values_list(
+                    "course_id", flat=True
+                )
+            )
+        return self._courses
+
+    def lesson(self, lesson_id: int) -> LessonInfo | None:
+        if lesson_id not in self._lessons:
+            lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+            self._lessons[lesson_id] = (
+                LessonInfo(
+                    lesson=lesson,
+                    course_id=lesson.get_parent().pk,
+                    timeline=rules.media_timeline(lesson),
+                )
+                if lesson
+                else None
+            )
+        return self._lessons[lesson_id]
+
+
+@dataclass(frozen=True)
+class ValidEvent:
+    id: uuid.UUID
+    type: str
+    info: LessonInfo | None
+    at: datetime
+    payload: dict
+
+
+def _number(data: dict, key: str) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise EventRejected(_("“%(key)s” must be a number.") % {"key": key})
+    if not math.isfinite(value):
+        raise EventRejected(_("“%(key)s” must be a number.") % {"key": key})
+    return float(value)
+
+
+def _integer(data: dict, key: str) -> int:
+    value = data.get(key)
+    if isinstance(value, bool):
+        value = None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise EventRejected(
+            _("“%(key)s” must be a whole number.") % {"key": key}
+        ) from None
+
+
+def _when(data: dict, now: datetime) -> datetime:
+    at = parse_datetime(str(data.get("at") or ""))
+    if at is None:
+        raise EventRejected(_("The event time is missing or not a valid date."))
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > now + CLOCK_SKEW:
+        raise EventRejected(_("The event time is in the future."))
+    return at
+
+
+def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
+    """Check one event against the rules; raise EventRejected with a clear reason."""
+    kind = data.get("type")
+    if kind not in EventType.values:
+        raise EventRejected(_("Unknown event type."))
+    at = _when(data, batch.now)
+    info = None
+    if kind != EventType.QUIZ_ANSWERED or data.get("lesson") is not None:
+        info = batch.lesson(_integer(data, "lesson"))
+        if info is None:
+            raise EventRejected(_("This lesson does not exist."))
+        if info.course_id not in batch.enrolled_courses():
+            raise EventRejected(_("You are not enrolled in this lesson's course."))
+    payload: dict = {}
+    if kind == EventType.LESSON_TIME:
+        seconds = _number(data, "seconds")
+        if seconds <= 0:
+            raise EventRejected(_("The time spent must be more than zero."))
+        if seconds > MAX_SECONDS_PER_EVENT:
+            raise EventRejected(_("The time spent in one event is too long."))
+        payload = {"seconds": round(seconds)}
+    elif kind == EventType.MEDIA_WATCHED:
+        media_id = _integer(data, "media")
+        span = next((s for s in info.timeline if s.media_id == media_id), None)
+        if span is None:
+            raise EventRejected(_("This media is not part of the lesson."))
+        start, end = _number(data, "from"), _number(data, "to")
+        if start < 0 or end <= start:
+            raise EventRejected(_("The watched interval is not valid."))
+        if span.duration and end > span.duration + MEDIA_END_TOLERANCE:
+            raise EventRejected(
+                _("The watched interval goes past the end of the media.")
+            )
+        if end - start > MAX_SECONDS_PER_EVENT:
+            raise EventRejected(_("The watched interval is too long."))
+        payload = {"media": media_id, "from": start, "to": end}
+    elif kind == EventType.QUIZ_ANSWERED:
+        quiz = Quiz.objects.filter(pk=_integer(data, "quiz")).first()
+        if quiz is None:
+            raise EventRejected(_("This quiz does not exist."))
+        course_id = quiz.course_id or (info.course_id if info else None)
+        if quiz.lesson_id and (info is None or quiz.lesson_id != info.lesson.pk):
+            raise EventRejected(_("This quiz does not belong to the lesson."))
+        if course_id not in batch.enrolled_courses():
+            raise EventRejected(_("You are not enrolled in this lesson's course."))
+        answers = data.get("answers")
+        if not isinstance(answers, dict):
+            raise EventRejected(_("The answers are missing."))
+        payload = {"quiz": quiz.pk, "answers": answers}
+    return ValidEvent(id=event_id, type=kind, info=info, at=at, payload=payload)
+
+
+def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
+    day = timezone.localdate(at)
+    updated = DailyLearning.objects.filter(learner=learner, day=day).update(
+        online_seconds=F("online_seconds") + seconds
+    )
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            DailyLearning.objects.create(
+                learner=learner,
+                day=day,
+                commune_id=learner.commune_id,
+                online_seconds=seconds,
+            )
+    except IntegrityError:
+        DailyLearning.objects.filter(learner=learner, day=day).update(
+            online_seconds=F("online_seconds") + seconds
+        )
+
+
+def _apply(event: ValidEvent, learner: User) -> dict:
+    info, payload = event.info, event.payload
+    if event.type == EventType.LESSON_TIME:
+        progress = rules.lock_progress(learner=learner, lesson=info.lesson)
+        LessonProgress.objects.filter(pk=progress.pk).update(
+            seconds_spent=F("seconds_spent") + payload["seconds"]
+        )
+        _add_daily(learner=learner, at=event.at, seconds=payload["seconds"])
+    elif event.type == EventType.LESSON_COMPLETED:
+        rules.complete_lesson_for(
+            learner=learner,
+            lesson=info.lesson,
+            course_id=info.course_id,
+            reason=rules.CompletionReason.MARKED_DONE,
+        )
+    elif event.type == EventType.MEDIA_WATCHED:
+        span = next(s for s in info.timeline if s.media_id == payload["media"])
+        if span.duration:
+            rules.add_watched(
+                learner=learner,
+                lesson=info.lesson,
+                course_id=info.course_id,
+                timeline=info.timeline,
+                interval=[
+                    span.offset + payload["from"],
+                    span.offset + min(payload["to"], span.duration),
+                ],
+            )
+    elif event.type == EventType.QUIZ_ANSWERED:
+        quiz = Quiz.objects.get(pk=payload["quiz"])
+        _attempt, grade = submit_quiz(
+            learner=learner, quiz=quiz, answers=payload["answers"], at=event.at
+        )
+        return {"score": grade.score, "passed": grade.passed}
+    return {}
+
+
+def record_event(
+    *, learner: User, data: dict, batch: Batch | None = None
+) -> EventResult:
+    """Apply one progress event exactly once; a resent id is reported as a duplicate."""
+    batch = batch or Batch(learner=learner)
+    raw_id = data.get("id") if isinstance(data, dict) else None
+    try:
+        event_id = uuid.UUID(str(raw_id))
+    except ValueError:
+        return EventResult(
+            id=str(raw_id or ""),
+            status=Status.REJECTED,
+            reason=_("The event has no valid id."),
+        )
+    try:
+        event = validate(data, batch, event_id)
+    except EventRejected as rejected:
+        if ProgressEvent.objects.filter(pk=event_id).exists():
+            return EventResult(id=str(event_id), status=Status.DUPLICATE)
+        return EventResult(
+            id=str(event_id), status=Status.REJECTED, reason=rejected.reason
+        )
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ProgressEvent.objects.create(
+                    id=event.id,
+                    learner=learner,
+                    type=event.type,
+                    lesson=event.info.lesson if event.info else None,
+                    at=event.at,
+                    payload=event.payload,
+                )
+        except IntegrityError:
+            return EventResult(id=str(event_id), status=Status.DUPLICATE)
+        detail = _apply(event, learner)
+    return EventResult(id=str(event_id), status=Status.ACCEPTED, detail=detail)
+
+
+def record_events(*, learner: User, events: list) -> list[EventResult]:
+    """Apply a batch; one bad event never affects the others."""
+    batch = Batch(learner=learner)
+    results = []
+    for data in events:
+        if not isinstance(data, dict):
+            results.append(
+                EventResult(
+                    id="",
+                    status=Status.REJECTED,
+                    reason=_("An event must be an object."),
+                )
+            )
+            continue
+        results.append(record_event(learner=learner, data=data, batch=batch))
+    return results

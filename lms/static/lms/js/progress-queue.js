@@ -1,0 +1,207 @@
+/*
+ * Progress queue for lesson pages: events survive weak connections.
+ *
+ * Every event gets a UUID when it happens and is written to localStorage at once,
+ * so closing the tab loses nothing. Batches of up to 50 go to /api/lms/events/;
+ * an event leaves the queue only when the server has answered for it (accepted,
+ * duplicate or rejected). A failed send is retried with exponential back-off, and
+ * at once when the browser comes back online. The server counts an id once, so
+ * resending after an unclear failure is safe.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-lms-tracking]");
+  if (!root || window.lmsProgressQueue) {
+    return;
+  }
+  var BATCH = 50;
+  var MAX_DELAY = 5 * 60 * 1000;
+  var lessonId = parseInt(root.dataset.lesson, 10);
+  var endpoint = root.dataset.endpoint;
+  var storageKey = "lms-progress-queue:" + (root.dataset.user || "anon");
+  var baseDelay = parseInt(root.dataset.retryBaseMs || "2000", 10);
+  var timeEvery = parseInt(root.dataset.timeEverySeconds || "30", 10) * 1000;
+  var statusEl = root.querySelector("[data-queue-status]");
+  var failures = 0;
+  var sending = false;
+  var retryTimer = null;
+
+  function uuid4() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) {
+      return (x + 0x100).toString(16).slice(1);
+    }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" +
+      h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(storageKey) || "[]");
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function save(queue) {
+    localStorage.setItem(storageKey, JSON.stringify(queue));
+    showStatus(queue.length);
+  }
+
+  function showStatus(count) {
+    if (!statusEl) {
+      return;
+    }
+    var text = count ? (root.dataset.textPending || "") : "";
+    statusEl.textContent = text.replace("{count}", String(count));
+  }
+
+  function enqueue(type, fields) {
+    var event = { id: uuid4(), type: type, lesson: lessonId, at: new Date().toISOString() };
+    Object.keys(fields || {}).forEach(function (key) {
+      event[key] = fields[key];
+    });
+    var queue = load();
+    queue.push(event);
+    save(queue);
+    flush();
+    return event.id;
+  }
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : root.dataset.csrf || "";
+  }
+
+  function scheduleRetry() {
+    failures += 1;
+    var delay = Math.min(MAX_DELAY, baseDelay * Math.pow(2, failures - 1));
+    delay = delay / 2 + Math.random() * delay / 2;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flush, delay);
+  }
+
+  function flush() {
+    if (sending) {
+      return Promise.resolve();
+    }
+    var batch = load().slice(0, BATCH);
+    if (!batch.length) {
+      return Promise.resolve();
+    }
+    if (navigator.onLine === false) {
+      return Promise.resolve();
+    }
+    sending = true;
+    return fetch(endpoint, {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      body: JSON.stringify({ events: batch })
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
+    }).then(function (data) {
+      var answered = {};
+      (data.results || []).forEach(function (result) {
+        answered[result.id] = result.status;
+        if (result.status === "accepted" && result.passed) {
+          markedDone();
+        }
+      });
+      save(load().filter(function (event) {
+        return !answered[event.id];
+      }));
+      failures = 0;
+      sending = false;
+      if (load().length) {
+        return flush();
+      }
+    }).catch(function () {
+      sending = false;
+      scheduleRetry();
+    });
+  }
+
+  // Time on the page, counted only while it is visible.
+  var visibleSince = document.visibilityState === "visible" ? Date.now() : null;
+  var pendingMs = 0;
+
+  function recordTime() {
+    if (visibleSince !== null) {
+      pendingMs += Date.now() - visibleSince;
+      visibleSince = document.visibilityState === "visible" ? Date.now() : null;
+    }
+    var seconds = Math.floor(pendingMs / 1000);
+    if (seconds >= 1) {
+      pendingMs -= seconds * 1000;
+      enqueue("lesson.time", { seconds: seconds });
+    }
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") {
+      visibleSince = Date.now();
+    } else {
+      recordTime();
+      visibleSince = null;
+    }
+  });
+  window.addEventListener("pagehide", recordTime);
+  setInterval(recordTime, timeEvery);
+
+  // The media player reports what was played as DOM events on the document.
+  document.addEventListener("lesson:media-progress", function (e) {
+    var d = e.detail || {};
+    if (parseInt(d.lesson, 10) !== lessonId || !(d.to > d.from)) {
+      return;
+    }
+    enqueue("media.watched", { media: d.media, from: d.from, to: d.to });
+  });
+
+  function markedDone() {
+    var button = root.querySelector("[data-mark-done]");
+    if (button) {
+      button.hidden = true;
+    }
+    var done = root.querySelector("[data-lesson-done]");
+    if (done) {
+      done.hidden = false;
+    }
+  }
+
+  var doneButton = root.querySelector("[data-mark-done]");
+  if (doneButton) {
+    doneButton.addEventListener("click", function () {
+      enqueue("lesson.completed", {});
+      markedDone();
+    });
+  }
+
+  window.addEventListener("online", function () {
+    failures = 0;
+    clearTimeout(retryTimer);
+    flush();
+  });
+
+  window.lmsProgressQueue = {
+    enqueue: enqueue,
+    flush: flush,
+    recordTime: recordTime,
+    pending: function () {
+      return load().length;
+    }
+  };
+  showStatus(load().length);
+  flush();
+})();

@@ -1,0 +1,92 @@
+"""Template tags that bring learner data into CMS pages (cms never imports lms)."""
+
+from django import template
+from django.utils import timezone
+
+from cms.models import Centre, LessonPage
+from lms.models import ClassSession, LessonProgress, Quiz
+from lms.permissions import is_commune_staff
+from lms.services.enrolments import active_enrolment
+
+register = template.Library()
+
+
+def _user(context):
+    request = context.get("request")
+    return context.get("user") or (request.user if request else None)
+
+
+@register.inclusion_tag("lms/tags/nav_user.html", takes_context=True)
+def nav_user(context):
+    """Sign-in links, or My learning (and management for staff)."""
+    user = _user(context)
+    return {
+        "user": user,
+        "is_staff": bool(user and is_commune_staff(user)),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("lms/tags/course_actions.html", takes_context=True)
+def course_actions(context, page):
+    """On a course page: the enrol button, or progress and where to continue."""
+    user = _user(context)
+    request = context.get("request")
+    data = {
+        "user": user,
+        "course": page,
+        "course_url": page.get_url(request) if request else page.url,
+        "csrf_token": context.get("csrf_token"),
+    }
+    if not (user and user.is_authenticated):
+        return data
+    enrolment = active_enrolment(learner=user, course_id=page.pk)
+    data["enrolment"] = enrolment
+    if enrolment and not enrolment.completed_at:
+        lessons = list(LessonPage.objects.child_of(page).live().order_by("path"))
+        done = set(
+            LessonProgress.objects.filter(
+                learner=user,
+                lesson_id__in=[lesson.pk for lesson in lessons],
+                completed_at__isnull=False,
+            ).values_list("lesson_id", flat=True)
+        )
+        data["next_lesson"] = next((ls for ls in lessons if ls.pk not in done), None)
+        data["final_quiz"] = Quiz.objects.filter(course=page).first()
+    return data
+
+
+@register.inclusion_tag("lms/tags/lesson_tracking.html", takes_context=True)
+def lesson_tracking(context, page):
+    """On a lesson page: the offline progress queue and the mark-done button."""
+    user = _user(context)
+    course_id = page.get_parent().pk
+    data = {
+        "user": user,
+        "lesson": page,
+        "course_id": course_id,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+    if user and user.is_authenticated:
+        data["enrolled"] = bool(active_enrolment(learner=user, course_id=course_id))
+        data["progress"] = LessonProgress.objects.filter(
+            learner=user, lesson=page
+        ).first()
+        data["quiz"] = Quiz.objects.filter(lesson=page).first()
+    return data
+
+
+@register.inclusion_tag("lms/tags/centre_classes.html")
+def centre_classes(centre, limit=5):
+    """Upcoming in-person classes of a centre (a Centre or its CentrePage)."""
+    if not isinstance(centre, Centre):
+        centre = getattr(centre, "centre", None)
+    sessions = (
+        ClassSession.objects.filter(
+            centre=centre, date__gte=timezone.localdate()
+        ).order_by("date", "starts_at")[:limit]
+        if centre
+        else []
+    )
+    return {"sessions": sessions}

@@ -1,0 +1,37 @@
+from django.urls import path
+
+from lms import api
+from lms.views import account, learning, staff
+
+app_name = "lms"
+
+urlpatterns = [
+    path("dang-ky/", account.signup, name="signup"),
+    path("dang-nhap/", account.SignInView.as_view(), name="login"),
+    path("dang-xuat/", account.sign_out, name="logout"),
+    path("hoc-tap/dang-ky/<int:course_id>/", learning.enrol, name="enrol"),
+    path("hoc-tap/roi-khoa/<int:course_id>/", learning.unenrol, name="unenrol"),
+    path("hoc-tap/bai-kiem-tra/<int:quiz_id>/", learning.take_quiz, name="quiz"),
+    path(
+        "hoc-tap/chung-chi/<str:code>.pdf",
+        learning.certificate_download,
+        name="certificate-pdf",
+    ),
+    path("hoc-tap-cua-toi/", learning.my_learning_view, name="my-learning"),
+    path("hoc-tap-cua-toi/du-lieu/", account.my_data, name="my-data"),
+    path("hoc-tap-cua-toi/du-lieu.json", account.export, name="export"),
+    path("hoc-tap-cua-toi/xoa-du-lieu/", account.delete_account, name="delete"),
+    path("verify/<str:code>/", learning.verify, name="verify"),
+    path("quan-ly/", staff.dashboard, name="staff"),
+    path("quan-ly/lop-hoc/moi/", staff.session_create, name="staff-session-create"),
+    path(
+        "quan-ly/lop-hoc/<int:session_id>/diem-danh/",
+        staff.attendance,
+        name="staff-attendance",
+    ),
+    path("quan-ly/ghi-danh/", staff.enrol_list, name="staff-enrol"),
+    path("quan-ly/chung-chi/<str:code>/thu-hoi/", staff.revoke, name="staff-revoke"),
+    path("api/lms/enrolments/", api.EnrolmentsView.as_view(), name="api-enrolments"),
+    path("api/lms/events/", api.EventsView.as_view(), name="api-events"),
+    path("api/lms/me/", api.MeView.as_view(), name="api-me"),
+]

@@ -1,0 +1,100 @@
+"""Accounts: sign-up, sign-in and a resident's rights over their data."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.forms import DeletionForm, SignUpForm
+from lms.services.privacy import anonymise, export_data
+
+LOGIN_URL = "lms:login"
+
+
+def _next_url(request, default: str) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default
+
+
+def signup(request):
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = get_user_model().objects.create_user(
+                password=data["password"],
+                full_name=data["full_name"].strip(),
+                commune=data["commune"],
+                data_consent_at=timezone.now(),
+                **data["login"],
+            )
+        login(request, user, backend="lms.auth.PhoneOrEmailBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect(_next_url(request, "lms:my-learning"))
+    return render(
+        request,
+        "lms/signup.html",
+        {"form": form, "next": request.GET.get("next", "")},
+    )
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "lms/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("lms:my-learning")
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("/")
+
+
+@login_required(login_url=LOGIN_URL)
+def my_data(request):
+    return render(request, "lms/my_data.html", {"form": DeletionForm()})
+
+
+@login_required(login_url=LOGIN_URL)
+def export(request):
+    data = export_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="du-lieu-hoc-tap.json"'
+    return response
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def delete_account(request):
+    form = DeletionForm(request.POST)
+    if form.is_valid() and request.user.check_password(form.cleaned_data["password"]):
+        anonymise(user=request.user)
+        logout(request)
+        messages.success(
+            request,
+            _(
+                "Your personal data has been deleted. Your learning statistics "
+                "remain without your name."
+            ),
+        )
+        return redirect("/")
+    if form.is_valid():
+        form.add_error("password", _("The password is not right."))
+    return render(request, "lms/my_data.html", {"form": form}, status=400)

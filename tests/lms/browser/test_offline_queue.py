@@ -1,0 +1,118 @@
+"""The lesson page's progress queue in a real browser, network cut and restored."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from cms.models import LessonMedia
+from lms.models import LessonProgress, ProgressEvent
+from lms.services.enrolments import enrol
+from tests.lms.conftest import make_lesson
+
+pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.lms.browser.urls")]
+
+QUEUE_KEY = "lms-progress-queue:{user}"
+
+
+@pytest.fixture
+def world(live_server, commune, course):
+    learner = get_user_model().objects.create_user(
+        phone="0966000111",
+        password="mat-khau-x",
+        full_name="Vàng Thị Dung",
+        commune=commune,
+    )
+    video = LessonMedia.objects.create(
+        title="Video", file="media/v.mp4", type="video", duration=100
+    )
+    lesson = make_lesson(
+        course, "Bài có video", body=[("video", {"video": video, "caption": ""})]
+    )
+    enrol(learner=learner, course=course)
+    client = Client()
+    client.force_login(learner)
+    return {
+        "learner": learner,
+        "lesson": lesson,
+        "video": video,
+        "session": client.cookies["sessionid"].value,
+        "url": f"{live_server.url}/test-lesson/{lesson.pk}/",
+    }
+
+
+def open_lesson(context, world):
+    page = context.new_page()
+    page.goto(world["url"])
+    page.wait_for_function("() => window.lmsProgressQueue !== undefined")
+    return page
+
+
+def queued(page, world):
+    key = QUEUE_KEY.format(user=world["learner"].pk)
+    return json.loads(page.evaluate(f"() => localStorage.getItem('{key}') || '[]'"))
+
+
+def test_events_survive_offline_and_reopening(browser, live_server, world):
+    """Events made offline are kept across closing the tab and sent once online."""
+    context = browser.new_context()
+    context.add_cookies(
+        [{"name": "sessionid", "value": world["session"], "url": live_server.url}]
+    )
+    # The server is unreachable at first: sending fails and is retried later.
+    context.route("**/api/lms/events/", lambda route: route.abort())
+    page = open_lesson(context, world)
+    page.click("[data-mark-done]")
+    context.set_offline(True)
+    lesson_id, media_id = world["lesson"].pk, world["video"].pk
+    page.evaluate(
+        """([lesson, media]) => {
+          lmsProgressQueue.enqueue("lesson.time", {seconds: 25});
+          lmsProgressQueue.enqueue("lesson.time", {seconds: 35});
+          const detail = {lesson: lesson, media: media, from: 0, to: 50};
+          document.dispatchEvent(new CustomEvent("lesson:media-progress", {detail}));
+          document.dispatchEvent(new CustomEvent("lesson:media-progress",
+            {detail: {lesson: lesson, media: media, from: 20, to: 60}}));
+        }""",
+        [lesson_id, media_id],
+    )
+    events = queued(page, world)
+    assert [e["type"] for e in events][:5] == [
+        "lesson.completed",
+        "lesson.time",
+        "lesson.time",
+        "media.watched",
+        "media.watched",
+    ]
+    assert page.text_content("[data-queue-status]").strip()
+    page.close()
+    assert not ProgressEvent.objects.exists()
+
+    context.unroute("**/api/lms/events/")
+    context.set_offline(False)
+    page = open_lesson(context, world)
+    page.wait_for_function("() => lmsProgressQueue.pending() === 0", timeout=15000)
+
+    learner = world["learner"]
+    stored = {str(pk) for pk in ProgressEvent.objects.values_list("id", flat=True)}
+    assert {e["id"] for e in events} <= stored
+    progress = LessonProgress.objects.get(learner=learner, lesson=world["lesson"])
+    time_events = ProgressEvent.objects.filter(type="lesson.time")
+    assert progress.seconds_spent == sum(e.payload["seconds"] for e in time_events)
+    assert progress.seconds_spent >= 60
+    assert progress.watched_seconds == 60  # [0, 50] ∪ [20, 60]
+    assert progress.completion_reason == "marked_done"
+
+    # The same events sent again (a lost answer, say) change nothing.
+    before = (ProgressEvent.objects.count(), progress.seconds_spent)
+    key = QUEUE_KEY.format(user=learner.pk)
+    page.evaluate(
+        "([key, events]) => { localStorage.setItem(key, JSON.stringify(events));"
+        " return lmsProgressQueue.flush(); }",
+        [key, events],
+    )
+    page.wait_for_function("() => lmsProgressQueue.pending() === 0", timeout=15000)
+    progress.refresh_from_db()
+    assert (ProgressEvent.objects.count(), progress.seconds_spent) == before
+    context.close()
