@@ -140,6 +140,20 @@ def fill(commune):
     return time.perf_counter() - started, len(households)
 
 
+class Progress:
+    """Print the elapsed time every 20,000 subjects."""
+
+    def __init__(self, start):
+        self.start, self.done, self.next = start, 0, 20_000
+
+    def __call__(self, done):
+        self.done += done
+        if self.done >= self.next:
+            self.next += 20_000
+            elapsed = time.perf_counter() - self.start
+            print(f"    {self.done:,} subjects after {elapsed:.1f} s", flush=True)
+
+
 def main() -> None:
     from django.db import connection
     from django.test.utils import setup_test_environment
@@ -157,12 +171,15 @@ def main() -> None:
         fill_seconds, household_count = fill(commune)
         print(
             f"{connection.vendor}: {RESIDENTS:,} residents, {household_count:,} "
-            f"households filled in {fill_seconds:.1f} s"
+            f"households filled in {fill_seconds:.1f} s",
+            flush=True,
         )
         runs = []
         for label in ("first run", "second run"):
             start = time.perf_counter()
-            counts = evaluate_commune(commune=commune, year=YEAR)
+            counts = evaluate_commune(
+                commune=commune, year=YEAR, progress=Progress(start)
+            )
             seconds = time.perf_counter() - start
             rows = Evaluation.objects.count()
             runs.append((counts, rows))

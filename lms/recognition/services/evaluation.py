@@ -121,10 +121,11 @@ class Runner:
     def _adult(self, person: Person) -> bool:
         return person.birth_year is None or self.year - person.birth_year >= ADULT_AGE
 
-    def _dossiers(self, model: str, **filters) -> dict[str, dict]:
-        rows = Dossier.objects.filter(model=model, year=self.year, **filters).values(
-            "id", "subject_key", "status", "criteria_set_id"
-        )
+    def _dossiers(self, model: str) -> dict[str, dict]:
+        """The commune's dossiers of a model for the year, by subject key."""
+        rows = Dossier.objects.filter(
+            model=model, year=self.year, commune=self.commune
+        ).values("id", "subject_key", "status", "criteria_set_id")
         return {row["subject_key"]: row for row in rows}
 
     def _set(self, dossier, model, scope) -> CriteriaSet | None:
@@ -241,7 +242,7 @@ class Runner:
 
     def _rollup_model(self, model, subjects, metrics_for, scope="all", holds=None):
         """Evaluate subjects (key, pk, village_id, name) whose metrics are roll-ups."""
-        dossiers = self._dossiers(model, subject_key__in=[key for key, *_ in subjects])
+        dossiers = self._dossiers(model)
         answers = declared_answers(dossier_ids=[d["id"] for d in dossiers.values()])
         rows, counter = [], Counter()
         for key, pk, village_id, scope_of in subjects:
@@ -301,10 +302,7 @@ class Runner:
                 "village_id",
             )
         )
-        dossiers = self._dossiers(
-            LearningModel.CITIZEN,
-            subject_key__in=[subject_key("person", p[0]) for p in people],
-        )
+        dossiers = self._dossiers(LearningModel.CITIZEN)
         counter = Counter()
         for start in range(0, len(people), self.batch_size):
             batch = people[start : start + self.batch_size]
