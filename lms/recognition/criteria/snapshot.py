@@ -4,7 +4,7 @@ Selectors build a ``SetSpec`` from a criteria set version and a ``Snapshot`` per
 subject from data fetched once; the engine turns them into a ``Result``.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 
@@ -72,6 +72,23 @@ class IndicatorResult:
     missing: str = ""
 
 
+# What an indicator result copies from its spec: left out of compact storage.
+STATIC_KEYS = (
+    "text",
+    "kind",
+    "criterion",
+    "threshold",
+    "required",
+    "level",
+    "points",
+    "unconfirmed",
+)
+
+
+ROW_KEYS = tuple(f.name for f in fields(IndicatorResult) if f.name != "source")
+COMPACT_KEYS = tuple(key for key in ROW_KEYS if key not in STATIC_KEYS)
+
+
 @dataclass(frozen=True)
 class Result:
     passed: bool
@@ -82,11 +99,24 @@ class Result:
     set_version: int
     indicators: tuple[IndicatorResult, ...]
 
-    def to_json(self) -> dict:
-        data = asdict(self)
-        for row in data["indicators"]:
-            row["source"] = list(row["source"])
-        return data
+    def to_json(self, *, compact: bool = False) -> dict:
+        """Plain data; ``compact`` leaves out what the set version already holds."""
+        keys = COMPACT_KEYS if compact else ROW_KEYS
+        return {
+            "passed": self.passed,
+            "level": self.level,
+            "points": self.points,
+            "band": self.band,
+            "set_code": self.set_code,
+            "set_version": self.set_version,
+            "indicators": [
+                {
+                    **{key: getattr(row, key) for key in keys},
+                    "source": list(row.source),
+                }
+                for row in self.indicators
+            ],
+        }
 
     @property
     def met(self) -> tuple[IndicatorResult, ...]:
@@ -97,10 +127,30 @@ class Result:
         return tuple(row for row in self.indicators if not row.passed)
 
 
-def result_from_json(data: dict) -> Result:
-    """Rebuild a stored result (from ``Result.to_json``)."""
+def _static(spec: IndicatorSpec) -> dict:
+    return {
+        "text": spec.text,
+        "kind": spec.kind,
+        "criterion": spec.criterion,
+        "threshold": None if spec.threshold is None else float(spec.threshold),
+        "required": spec.required,
+        "level": spec.level,
+        "points": None if spec.points is None else float(spec.points),
+        "unconfirmed": spec.unconfirmed,
+    }
+
+
+def result_from_json(data: dict, spec: SetSpec | None = None) -> Result:
+    """Rebuild a stored result; a compact one takes its static parts from ``spec``."""
+    specs = {i.code: i for i in spec.indicators} if spec else {}
     rows = tuple(
-        IndicatorResult(**{**row, "source": tuple(row["source"])})
+        IndicatorResult(
+            **{
+                **(_static(specs[row["code"]]) if "text" not in row else {}),
+                **row,
+                "source": tuple(row["source"]),
+            }
+        )
         for row in data["indicators"]
     )
     return Result(**{**data, "indicators": rows})

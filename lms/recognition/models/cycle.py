@@ -18,6 +18,14 @@ def subject_key(kind: str, pk) -> str:
     return f"{kind}:{pk}"
 
 
+class ResultField(models.JSONField):
+    """JSON inserted row by row: PostgreSQL's UNNEST bulk path quotes large JSON
+    arrays in Python, which made bulk evaluation several times slower."""
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s"
+
+
 class Dossier(models.Model):
     """One subject's candidacy for one learning model in one year."""
 
@@ -273,7 +281,9 @@ class Evaluation(models.Model):
     level = models.PositiveSmallIntegerField(default=0)
     points = models.DecimalField(max_digits=7, decimal_places=2, null=True)
     band = models.CharField(max_length=40, blank=True)
-    explanation = models.JSONField()
+    explanation = ResultField()
+    # Hash of the result: a run rewrites only the rows whose result changed.
+    digest = models.CharField(max_length=32, default="", editable=False)
     evaluated_at = models.DateTimeField()
 
     class Meta:

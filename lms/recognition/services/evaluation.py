@@ -7,6 +7,8 @@ run rewrites the same rows. Subjects whose dossier is recognised or revoked are
 left as they are: their result was frozen at the decision.
 """
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from lms.recognition.models import (
     UnitMembership,
     subject_key,
 )
-from lms.recognition.selectors import SpecCache, declared_answers
+from lms.recognition.selectors import SpecCache, declared_answers, set_spec
 from lms.recognition.subjects import citizen_scope
 from lms.selectors import NO_FACTS, learning_year_detail, learning_year_facts
 
@@ -48,6 +50,7 @@ ORDER = [
     LearningModel.COMMUNE,
 ]
 UPDATE_FIELDS = [
+    "digest",
     "commune",
     "village",
     "criteria_set",
@@ -118,10 +121,11 @@ class Runner:
     def _adult(self, person: Person) -> bool:
         return person.birth_year is None or self.year - person.birth_year >= ADULT_AGE
 
-    def _dossiers(self, model: str, **filters) -> dict[str, dict]:
-        rows = Dossier.objects.filter(model=model, year=self.year, **filters).values(
-            "id", "subject_key", "status", "criteria_set_id"
-        )
+    def _dossiers(self, model: str) -> dict[str, dict]:
+        """The commune's dossiers of a model for the year, by subject key."""
+        rows = Dossier.objects.filter(
+            model=model, year=self.year, commune=self.commune
+        ).values("id", "subject_key", "status", "criteria_set_id")
         return {row["subject_key"]: row for row in rows}
 
     def _set(self, dossier, model, scope) -> CriteriaSet | None:
@@ -133,6 +137,11 @@ class Runner:
         return self.cache.active(model, scope)
 
     def _evaluation(self, *, model, key, village_id, criteria_set, result: Result):
+        explanation = result.to_json(compact=True)
+        digest = hashlib.md5(
+            json.dumps([criteria_set.pk, explanation], sort_keys=True).encode(),
+            usedforsecurity=False,
+        ).hexdigest()
         return Evaluation(
             model=model,
             year=self.year,
@@ -145,15 +154,28 @@ class Runner:
             level=result.level,
             points=result.points,
             band=result.band,
-            explanation=result.to_json(),
+            explanation=explanation,
+            digest=digest,
             evaluated_at=self.now,
         )
 
     def _save(self, rows: list[Evaluation]) -> None:
+        """Upsert the rows whose result changed since the last run (one query each)."""
+        if not rows:
+            return
+        first = rows[0]
+        stored = dict(
+            Evaluation.objects.filter(
+                model=first.model,
+                year=self.year,
+                subject_key__in=[row.subject_key for row in rows],
+            ).values_list("subject_key", "digest")
+        )
+        rows = [row for row in rows if stored.get(row.subject_key) != row.digest]
         if rows:
             Evaluation.objects.bulk_create(
                 rows,
-                batch_size=1000,
+                batch_size=500,
                 update_conflicts=True,
                 unique_fields=["model", "year", "subject_key"],
                 update_fields=UPDATE_FIELDS,
@@ -220,7 +242,7 @@ class Runner:
 
     def _rollup_model(self, model, subjects, metrics_for, scope="all", holds=None):
         """Evaluate subjects (key, pk, village_id, name) whose metrics are roll-ups."""
-        dossiers = self._dossiers(model, subject_key__in=[key for key, *_ in subjects])
+        dossiers = self._dossiers(model)
         answers = declared_answers(dossier_ids=[d["id"] for d in dossiers.values()])
         rows, counter = [], Counter()
         for key, pk, village_id, scope_of in subjects:
@@ -280,10 +302,7 @@ class Runner:
                 "village_id",
             )
         )
-        dossiers = self._dossiers(
-            LearningModel.CITIZEN,
-            subject_key__in=[subject_key("person", p[0]) for p in people],
-        )
+        dossiers = self._dossiers(LearningModel.CITIZEN)
         counter = Counter()
         for start in range(0, len(people), self.batch_size):
             batch = people[start : start + self.batch_size]
@@ -673,7 +692,13 @@ def stored_result(dossier) -> Result | None:
     """The stored evaluation of the dossier's subject (frozen one if recognised)."""
     if dossier.recognised_result:
         return result_from_json(dossier.recognised_result)
-    row = Evaluation.objects.filter(
-        model=dossier.model, year=dossier.year, subject_key=dossier.subject_key
-    ).first()
-    return result_from_json(row.explanation) if row else None
+    row = (
+        Evaluation.objects.filter(
+            model=dossier.model, year=dossier.year, subject_key=dossier.subject_key
+        )
+        .select_related("criteria_set")
+        .first()
+    )
+    if row is None:
+        return None
+    return result_from_json(row.explanation, set_spec(row.criteria_set))

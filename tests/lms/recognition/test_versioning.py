@@ -4,7 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from lms.recognition.criteria.snapshot import result_from_json
 from lms.recognition.models import AuditEntry, CriteriaSet, Evaluation, Indicator
+from lms.recognition.selectors import set_spec
 from lms.recognition.services import versioning
 from lms.recognition.services.evaluation import evaluate_commune
 
@@ -62,5 +64,6 @@ def test_version_change_leaves_past_evaluations_unchanged(learner, commune):
         model="citizen", year=YEAR + 1, subject_key=dossier.subject_key
     )
     assert next_year.set_version == 2
-    hours = next(r for r in next_year.explanation["indicators"] if r["code"] == "1.2")
-    assert hours["threshold"] == 100.0
+    result = result_from_json(next_year.explanation, set_spec(next_year.criteria_set))
+    hours = next(r for r in result.indicators if r.code == "1.2")
+    assert hours.threshold == 100.0 and hours.text

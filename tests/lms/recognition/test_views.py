@@ -207,3 +207,12 @@ def test_evaluation_run_page_starts_the_task(client, learner, commune, commune_o
     assert run.counts["citizen"]["not_passed"] >= 1
     page = client.get(reverse("recognition:runs"))
     assert "100%" in page.content.decode()
+
+
+def test_my_learning_page_shows_the_recognition_status(client, learner):
+    """The LMS "My learning" page is extended with this year's citizen status."""
+    register_and_answer(learner, year=THIS_YEAR)
+    client.force_login(learner)
+    html = client.get("/hoc-tap-cua-toi/").content.decode()
+    assert "recognition-status" in html
+    assert reverse("recognition:checklist") in html
