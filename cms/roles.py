@@ -45,8 +45,17 @@ def group_for(role: Role) -> Group:
     return Group.objects.get(name=GROUP_NAMES[role])
 
 
+def group_names(user) -> frozenset[str]:
+    """The user's group names, read once per user object (one query per request)."""
+    names = getattr(user, "_group_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._group_names = names
+    return names
+
+
 def has_role(user, role: Role) -> bool:
-    return user.is_authenticated and user.groups.filter(name=GROUP_NAMES[role]).exists()
+    return user.is_authenticated and GROUP_NAMES[role] in group_names(user)
 
 
 @transaction.atomic

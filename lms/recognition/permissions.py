@@ -11,7 +11,7 @@ from enum import IntEnum
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from cms.roles import GROUP_NAMES, Role
+from cms.roles import GROUP_NAMES, Role, group_names
 from lms.recognition.constants import LearningModel
 
 VILLAGE_OFFICER_GROUP = "Cán bộ thôn / Chi hội khuyến học"
@@ -42,7 +42,7 @@ def officer_level(user) -> Level:
     if user.is_superuser:
         level = Level.NATIONAL
     else:
-        names = set(user.groups.values_list("name", flat=True))
+        names = group_names(user)
         if GROUP_NAMES[Role.PROVINCE_OFFICER] in names and user.commune_id:
             level = Level.PROVINCE
         elif GROUP_NAMES[Role.COMMUNE_OFFICER] in names and user.commune_id:

@@ -32,7 +32,10 @@ def test_sync_is_idempotent(db):
     assert GroupPagePermission.objects.count() == before
 
 
-def test_has_role(resident):
+def test_has_role(resident, django_assert_num_queries):
     assert not has_role(resident, Role.CENTRE_STAFF)
     resident.groups.add(group_for(Role.CENTRE_STAFF))
-    assert has_role(resident, Role.CENTRE_STAFF)
+    fresh = type(resident).objects.get(pk=resident.pk)
+    with django_assert_num_queries(1):
+        assert has_role(fresh, Role.CENTRE_STAFF)
+        assert not has_role(fresh, Role.PROVINCE_OFFICER)
