@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "lms",
     "lms.recognition",
+    # Before cms: its `worker` command extends the CMS one.
+    "lms.reports",
     "cms",
     "cms.admin_vi",
     "wagtailmedia",
@@ -63,7 +65,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "lms.reports",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +184,11 @@ TASKS = {
     }
 }
 WORKER_HEARTBEAT_SECONDS = 10
+# Province-sized sites store yearly report figures and refresh them this often (hours);
+# 0 keeps every report live, which small sites can afford.
+REPORT_SUMMARY_REFRESH_HOURS = float(
+    os.environ.get("REPORT_SUMMARY_REFRESH_HOURS", "0")
+)
 WORKER_STALE_AFTER_SECONDS = int(os.environ.get("WORKER_STALE_AFTER_SECONDS", 60))
 
 # Wagtail
