@@ -160,11 +160,10 @@ def restore_reference_data():
 
 def _restore_recognition_reference_data():
     """The criteria sets and the village officers' group that migrations seeded."""
-    from django.contrib.auth.models import Group
-
     from lms.recognition.criteria.seed import load_seed_sets
     from lms.recognition.models import CriteriaSet, Criterion, Indicator
+    from lms.recognition.permissions import village_officer_group
 
     if not CriteriaSet.objects.exists():
         load_seed_sets(CriteriaSet, Criterion, Indicator)
-    Group.objects.get_or_create(name="Cán bộ thôn / Chi hội khuyến học")
+    village_officer_group()
