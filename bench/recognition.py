@@ -1,13 +1,17 @@
 """Bulk recognition evaluation: 100,000 residents with their households.
 
+A tenth of residents and households have a self-assessed dossier with answers and
+evidence; the rest are evaluated from their learning records alone.
+
 Run on PostgreSQL: .ci/with-postgres .venv/bin/python bench/recognition.py
 (creates a throw-away test database, migrates it, fills it with batched inserts,
-then times two runs of the evaluation of one commune; the second must rewrite the
-same rows and create none). RESIDENTS=20000 makes a quicker run.
+then times two runs of the evaluation of one commune; the second must give the
+same counts and create no rows). RESIDENTS=20000 makes a quicker run.
 """
 
 import datetime
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -137,7 +141,123 @@ def fill(commune):
         ),
         batch_size=BATCH,
     )
-    return time.perf_counter() - started, len(households)
+    dossiers = register_some(commune, ids, households, sessions)
+    return time.perf_counter() - started, len(households), dossiers
+
+
+def register_some(commune, ids, households, sessions):
+    """A tenth of residents and households register and answer every declared
+    indicator "met" with evidence; the residents among them learn enough to pass."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from lms.models import Attendance, Certificate, DailyLearning, Enrolment
+    from lms.recognition.constants import DossierStatus, LearningModel, Scope
+    from lms.recognition.models import (
+        Answer,
+        Dossier,
+        Evidence,
+        Indicator,
+        subject_key,
+    )
+    from lms.recognition.selectors import active_set
+    from lms.recognition.subjects import citizen_scope
+
+    now = timezone.now()
+    User = get_user_model()
+    groups = dict(User.objects.filter(pk__in=ids).values_list("pk", "target_group"))
+    candidates = [
+        (LearningModel.CITIZEN, "person", pk, citizen_scope(groups[pk]))
+        for pk in ids[::10]
+    ] + [
+        (LearningModel.FAMILY, "household", household.pk, Scope.ALL)
+        for household in households[::10]
+    ]
+    sets = {
+        (model, scope): active_set(model=model, scope=scope, year=YEAR)
+        for model, _kind, _pk, scope in candidates
+    }
+    created = Dossier.objects.bulk_create(
+        (
+            Dossier(
+                model=model,
+                year=YEAR,
+                subject_key=subject_key(kind, pk),
+                subject_name=f"{kind} {pk}",
+                person_id=pk if kind == "person" else None,
+                household_id=pk if kind == "household" else None,
+                commune=commune,
+                criteria_set=sets[model, scope],
+                status=DossierStatus.SELF_ASSESSED,
+                registered_at=now,
+                self_assessed_at=now,
+            )
+            for model, kind, pk, scope in candidates
+        ),
+        batch_size=BATCH,
+    )
+    declared = {
+        criteria_set.pk: list(
+            Indicator.objects.filter(
+                criterion__criteria_set=criteria_set, kind="declared"
+            ).values_list("pk", "evidence_required")
+        )
+        for criteria_set in sets.values()
+    }
+    answers = Answer.objects.bulk_create(
+        (
+            Answer(dossier=dossier, indicator_id=indicator, met=True)
+            for dossier in created
+            for indicator, _evidence in declared[dossier.criteria_set_id]
+        ),
+        batch_size=BATCH,
+    )
+    needs_evidence = {
+        pk for rows in declared.values() for pk, evidence in rows if evidence
+    }
+    Evidence.objects.bulk_create(
+        (
+            Evidence(answer=answer, file="bench/minh-chung.pdf", original_name="a.pdf")
+            for answer in answers
+            if answer.indicator_id in needs_evidence
+        ),
+        batch_size=BATCH,
+    )
+    keen = ids[::10]  # registered residents: all had a completed course already
+    DailyLearning.objects.bulk_create(
+        (
+            DailyLearning(
+                learner_id=pk,
+                day=datetime.date(YEAR, 12, 1),
+                online_seconds=40 * 3600,
+                commune=commune,
+            )
+            for pk in keen
+        ),
+        batch_size=BATCH,
+    )
+    Attendance.objects.bulk_create(
+        (
+            Attendance(session=session, learner_id=pk, commune=commune)
+            for pk in keen
+            for session in sessions[1:]
+        ),
+        batch_size=BATCH,
+    )
+    Certificate.objects.bulk_create(
+        (
+            Certificate(
+                learner_id=enrolment.learner_id,
+                course_id=enrolment.course_id,
+                enrolment=enrolment,
+                issued_at=enrolment.completed_at,
+                hours=2,
+            )
+            for enrolment in Enrolment.objects.filter(learner_id__in=keen)
+        ),
+        batch_size=BATCH,
+    )
+    return len(created)
 
 
 class Progress:
@@ -168,10 +288,10 @@ def main() -> None:
     try:
         load_administrative_units()
         commune = Commune.objects.get(code="03037")
-        fill_seconds, household_count = fill(commune)
+        fill_seconds, household_count, dossiers = fill(commune)
         print(
             f"{connection.vendor}: {RESIDENTS:,} residents, {household_count:,} "
-            f"households filled in {fill_seconds:.1f} s",
+            f"households, {dossiers:,} dossiers filled in {fill_seconds:.1f} s",
             flush=True,
         )
         runs = []
@@ -194,6 +314,8 @@ def main() -> None:
                 print(f"  {model}: {figures}")
         assert runs[0] == runs[1], "the second run must give the same counts and rows"
         print("second run: same counts, no new rows (idempotent)")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of this process: {peak:,.0f} MB")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

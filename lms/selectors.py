@@ -52,9 +52,25 @@ def learning_year_facts(
     user_ids = list(user_ids)
     if not user_ids:
         return {}
+    facts = _year_facts({"learner_id__in": user_ids}, year)
+    return {user_id: facts.get(user_id, NO_FACTS) for user_id in user_ids}
+
+
+def residents_learning_year_facts(
+    *, commune, year: int
+) -> dict[int, LearningYearFacts]:
+    """Facts of the commune's residents who learned in ``year``; others have none.
+
+    Four queries joined on the learner's commune: a bulk evaluation's whole commune
+    without lists of ids.
+    """
+    return _year_facts({"learner__commune": commune}, year)
+
+
+def _year_facts(learners: dict, year: int) -> dict[int, LearningYearFacts]:
     start, end = year_bounds(year)
     online = dict(
-        DailyLearning.objects.filter(learner_id__in=user_ids, day__year=year)
+        DailyLearning.objects.filter(**learners, day__year=year)
         .values("learner_id")
         .annotate(seconds=Sum("online_seconds"))
         .values_list("learner_id", "seconds")
@@ -62,14 +78,14 @@ def learning_year_facts(
     classes = {
         row["learner_id"]: row
         for row in Attendance.objects.filter(
-            learner_id__in=user_ids, present=True, session__date__year=year
+            **learners, present=True, session__date__year=year
         )
         .values("learner_id")
         .annotate(hours=Sum("session__hours"), count=Count("id"))
     }
     completed = dict(
         Enrolment.objects.filter(
-            learner_id__in=user_ids, completed_at__gte=start, completed_at__lt=end
+            **learners, completed_at__gte=start, completed_at__lt=end
         )
         .values("learner_id")
         .annotate(count=Count("course_id", distinct=True))
@@ -77,7 +93,7 @@ def learning_year_facts(
     )
     certificates = dict(
         Certificate.objects.filter(
-            learner_id__in=user_ids,
+            **learners,
             issued_at__gte=start,
             issued_at__lt=end,
             revoked_at__isnull=True,
@@ -87,7 +103,9 @@ def learning_year_facts(
         .values_list("learner_id", "count")
     )
     facts = {}
-    for user_id in user_ids:
+    for user_id in (
+        online.keys() | classes.keys() | completed.keys() | certificates.keys()
+    ):
         attended = classes.get(user_id, {})
         facts[user_id] = LearningYearFacts(
             online_hours=round((online.get(user_id) or 0) / 3600, 2),

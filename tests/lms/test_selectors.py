@@ -16,7 +16,12 @@ from lms.models import (
     DailyLearning,
     Enrolment,
 )
-from lms.selectors import NO_FACTS, learning_year_detail, learning_year_facts
+from lms.selectors import (
+    NO_FACTS,
+    learning_year_detail,
+    learning_year_facts,
+    residents_learning_year_facts,
+)
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -104,6 +109,25 @@ def test_query_count_does_not_grow_with_users(resident, course, centre, commune)
     assert len(one) == len(thirty) == 4
     assert facts[many[-1]].online_hours == round(600 / 3600, 2)
     assert facts[resident.pk].classes_attended == 2
+
+
+@pytest.mark.django_db
+def test_residents_facts_cover_the_commune_in_four_queries(
+    resident, other_resident, course, centre, commune, other_commune
+):
+    """A bulk run's facts: the same figures, for the commune's learners only."""
+    _records(resident, course, centre)
+    outsider = get_user_model().objects.create_user(
+        phone="0911111111", commune=other_commune
+    )
+    DailyLearning.objects.create(
+        learner=outsider, day=date(2026, 6, 1), online_seconds=600
+    )
+    with CaptureQueriesContext(connection) as queries:
+        facts = residents_learning_year_facts(commune=commune, year=2026)
+    assert len(queries) == 4
+    assert facts == learning_year_facts(user_ids=[resident.pk], year=2026)
+    assert other_resident.pk not in facts and outsider.pk not in facts
 
 
 @pytest.mark.django_db

@@ -8,17 +8,12 @@ required level-1 indicator is met, level 2 when the level-2 ones are met as well
 from .snapshot import IndicatorResult, IndicatorSpec, Result, SetSpec, Snapshot
 
 
-def _number(value) -> float | None:
-    return None if value is None else float(value)
-
-
 def _check_figure(spec: IndicatorSpec, snapshot: Snapshot):
     value = snapshot.metrics.get(spec.metric)
     source = snapshot.sources.get(spec.metric, ())
     if value is None:
         return None, source, False, "no data"
-    threshold = float(spec.threshold or 0)
-    passed = value >= threshold
+    passed = value >= (spec.threshold_value or 0.0)
     return round(float(value), 2), source, passed, "" if passed else "below threshold"
 
 
@@ -29,7 +24,7 @@ def _check_declared(spec: IndicatorSpec, snapshot: Snapshot):
     source = answer.evidence
     if spec.threshold is not None and answer.value is not None:
         value = float(answer.value)
-        passed = answer.met and value >= float(spec.threshold)
+        passed = answer.met and value >= spec.threshold_value
     else:
         value = answer.met
         passed = answer.met
@@ -43,22 +38,23 @@ def evaluate_indicator(spec: IndicatorSpec, snapshot: Snapshot) -> IndicatorResu
         value, source, passed, missing = _check_declared(spec, snapshot)
     else:
         value, source, passed, missing = _check_figure(spec, snapshot)
-    points = _number(spec.points)
+    points = spec.points_value
+    # Positional: a named tuple builds twice as fast so, and bulk runs build millions.
     return IndicatorResult(
-        code=spec.code,
-        text=spec.text,
-        kind=spec.kind,
-        criterion=spec.criterion,
-        value=value,
-        threshold=_number(spec.threshold),
-        source=tuple(source),
-        passed=passed,
-        required=spec.required,
-        level=spec.level,
-        points=points,
-        points_awarded=(points if passed else 0.0) if points is not None else None,
-        unconfirmed=spec.unconfirmed,
-        missing=missing,
+        spec.code,
+        spec.text,
+        spec.kind,
+        spec.criterion,
+        value,
+        spec.threshold_value,
+        tuple(source),
+        passed,
+        spec.required,
+        spec.level,
+        points,
+        (points if passed else 0.0) if points is not None else None,
+        spec.unconfirmed,
+        missing,
     )
 
 

@@ -4,8 +4,9 @@ Selectors build a ``SetSpec`` from a criteria set version and a ``Snapshot`` per
 subject from data fetched once; the engine turns them into a ``Result``.
 """
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,14 @@ class IndicatorSpec:
     evidence_required: bool = False
     unconfirmed: bool = False
     indicator_id: int | None = None
+    # Floats of the decimals above, converted once: the engine runs per subject.
+    threshold_value: float | None = field(init=False, repr=False, compare=False)
+    points_value: float | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        for name, decimal in (("threshold", self.threshold), ("points", self.points)):
+            value = None if decimal is None else float(decimal)
+            object.__setattr__(self, f"{name}_value", value)
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,9 @@ class Snapshot:
     answers: dict[str, DeclaredAnswer] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class IndicatorResult:
+class IndicatorResult(NamedTuple):
+    """One indicator's outcome (a named tuple: bulk runs build millions)."""
+
     code: str
     text: str
     kind: str
@@ -85,7 +95,7 @@ STATIC_KEYS = (
 )
 
 
-ROW_KEYS = tuple(f.name for f in fields(IndicatorResult) if f.name != "source")
+ROW_KEYS = tuple(name for name in IndicatorResult._fields if name != "source")
 COMPACT_KEYS = tuple(key for key in ROW_KEYS if key not in STATIC_KEYS)
 
 
@@ -101,7 +111,27 @@ class Result:
 
     def to_json(self, *, compact: bool = False) -> dict:
         """Plain data; ``compact`` leaves out what the set version already holds."""
-        keys = COMPACT_KEYS if compact else ROW_KEYS
+        if compact:
+            # Spelled out: this runs once per subject of a bulk evaluation.
+            rows = [
+                {
+                    "code": row.code,
+                    "value": row.value,
+                    "passed": row.passed,
+                    "points_awarded": row.points_awarded,
+                    "missing": row.missing,
+                    "source": list(row.source),
+                }
+                for row in self.indicators
+            ]
+        else:
+            rows = [
+                {
+                    **{key: getattr(row, key) for key in ROW_KEYS},
+                    "source": list(row.source),
+                }
+                for row in self.indicators
+            ]
         return {
             "passed": self.passed,
             "level": self.level,
@@ -109,13 +139,7 @@ class Result:
             "band": self.band,
             "set_code": self.set_code,
             "set_version": self.set_version,
-            "indicators": [
-                {
-                    **{key: getattr(row, key) for key in keys},
-                    "source": list(row.source),
-                }
-                for row in self.indicators
-            ],
+            "indicators": rows,
         }
 
     @property

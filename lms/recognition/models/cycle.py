@@ -19,8 +19,9 @@ def subject_key(kind: str, pk) -> str:
 
 
 class ResultField(models.JSONField):
-    """JSON inserted row by row: PostgreSQL's UNNEST bulk path quotes large JSON
-    arrays in Python, which made bulk evaluation several times slower."""
+    """JSON kept out of Django's UNNEST bulk-insert path on PostgreSQL, which
+    quotes large JSON arrays in Python. Bulk runs now write through
+    ``services.evaluation_store`` (COPY); this guards any other bulk_create."""
 
     def get_placeholder(self, value, compiler, connection):
         return "%s"

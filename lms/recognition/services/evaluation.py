@@ -7,10 +7,10 @@ run rewrites the same rows. Subjects whose dossier is recognised or revoked are
 left as they are: their result was frozen at the decision.
 """
 
-import hashlib
-import json
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -37,8 +37,19 @@ from lms.recognition.models import (
     subject_key,
 )
 from lms.recognition.selectors import SpecCache, declared_answers, set_spec
+from lms.recognition.services.evaluation_store import (
+    EvaluationRow,
+    digest_of,
+    explanation_text,
+    store_evaluations,
+)
 from lms.recognition.subjects import citizen_scope
-from lms.selectors import NO_FACTS, learning_year_detail, learning_year_facts
+from lms.selectors import (
+    NO_FACTS,
+    learning_year_detail,
+    learning_year_facts,
+    residents_learning_year_facts,
+)
 
 FROZEN = {DossierStatus.RECOGNISED, DossierStatus.REVOKED}
 ORDER = [
@@ -48,19 +59,6 @@ ORDER = [
     LearningModel.COMMUNITY,
     LearningModel.UNIT,
     LearningModel.COMMUNE,
-]
-UPDATE_FIELDS = [
-    "digest",
-    "commune",
-    "village",
-    "criteria_set",
-    "set_version",
-    "passed",
-    "level",
-    "points",
-    "band",
-    "explanation",
-    "evaluated_at",
 ]
 MAX_NAMES = 30
 
@@ -136,50 +134,29 @@ class Runner:
             return self.sets_by_id[set_id]
         return self.cache.active(model, scope)
 
-    def _evaluation(self, *, model, key, village_id, criteria_set, result: Result):
-        explanation = result.to_json(compact=True)
-        digest = hashlib.md5(
-            json.dumps([criteria_set.pk, explanation], sort_keys=True).encode(),
-            usedforsecurity=False,
-        ).hexdigest()
-        return Evaluation(
+    def _evaluation(
+        self, *, model, key, village_id, criteria_set, result: Result
+    ) -> EvaluationRow:
+        text = explanation_text(result.to_json(compact=True))
+        return EvaluationRow(
             model=model,
             year=self.year,
             subject_key=key,
-            commune=self.commune,
+            commune_id=self.commune.pk,
             village_id=village_id,
-            criteria_set=criteria_set,
+            criteria_set_id=criteria_set.pk,
             set_version=criteria_set.version,
             passed=result.passed,
             level=result.level,
             points=result.points,
             band=result.band,
-            explanation=explanation,
-            digest=digest,
+            explanation=text,
+            digest=digest_of(criteria_set.pk, text),
             evaluated_at=self.now,
         )
 
-    def _save(self, rows: list[Evaluation]) -> None:
-        """Upsert the rows whose result changed since the last run (one query each)."""
-        if not rows:
-            return
-        first = rows[0]
-        stored = dict(
-            Evaluation.objects.filter(
-                model=first.model,
-                year=self.year,
-                subject_key__in=[row.subject_key for row in rows],
-            ).values_list("subject_key", "digest")
-        )
-        rows = [row for row in rows if stored.get(row.subject_key) != row.digest]
-        if rows:
-            Evaluation.objects.bulk_create(
-                rows,
-                batch_size=500,
-                update_conflicts=True,
-                unique_fields=["model", "year", "subject_key"],
-                update_fields=UPDATE_FIELDS,
-            )
+    def _save(self, rows: list[EvaluationRow]) -> None:
+        store_evaluations(rows)
 
     def ensure_people(self, ids) -> None:
         """Load the people roll-ups need that this run has not evaluated."""
@@ -288,12 +265,9 @@ class Runner:
             .order_by("pk")
         )
 
-    def citizens(self, person_ids=None) -> Counter:
-        qs = self.residents()
-        if person_ids is not None:
-            qs = get_user_model().objects.filter(pk__in=person_ids)
+    def citizens(self) -> Counter:
         people = list(
-            qs.values_list(
+            self.residents().values_list(
                 "pk",
                 "full_name",
                 "username",
@@ -303,10 +277,10 @@ class Runner:
             )
         )
         dossiers = self._dossiers(LearningModel.CITIZEN)
+        facts = residents_learning_year_facts(commune=self.commune, year=self.year)
         counter = Counter()
         for start in range(0, len(people), self.batch_size):
             batch = people[start : start + self.batch_size]
-            facts = learning_year_facts(user_ids=[p[0] for p in batch], year=self.year)
             keys = {p[0]: subject_key("person", p[0]) for p in batch}
             answers = declared_answers(
                 dossier_ids=[dossiers[k]["id"] for k in keys.values() if k in dossiers]
@@ -584,6 +558,24 @@ STEPS = {
 }
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a run builds its many small objects.
+
+    With 100,000 residents held for the roll-ups, each collection walks them all;
+    at that size collections took most of the evaluation's time. The run makes
+    few cycles, and they are collected at the end.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
+
+
 def planned_total(*, commune, models) -> int:
     """How many subjects a run will evaluate (for its progress bar)."""
     totals = {
@@ -618,8 +610,9 @@ def evaluate_commune(
         commune=commune, year=year, batch_size=batch_size, progress=progress
     )
     counts = {}
-    for model in wanted:
-        counts[model] = dict(STEPS[model](runner))
+    with cyclic_gc_paused():
+        for model in wanted:
+            counts[model] = dict(STEPS[model](runner))
     statuses = (
         Dossier.objects.filter(commune=commune, year=year, model__in=wanted)
         .values("model", "status")

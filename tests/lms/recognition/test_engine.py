@@ -1,5 +1,6 @@
 """The engine is a pure function: each indicator kind, pass rules, explanations."""
 
+import json
 from decimal import Decimal
 
 from lms.recognition.criteria import (
@@ -9,6 +10,7 @@ from lms.recognition.criteria import (
     Snapshot,
     evaluate,
 )
+from lms.recognition.criteria.snapshot import result_from_json
 
 
 def spec(*indicators, **kwargs):
@@ -81,6 +83,22 @@ def test_explanation_lists_every_indicator():
         "1.3",
     ]
     assert len(result.missing) == 3 and not result.passed
+
+
+def test_stored_explanations_rebuild_the_same_result():
+    """The compact form stored per subject, completed from the set, is lossless."""
+    criteria = spec(HOURS, SHARE, PLAN)
+    result = evaluate(
+        criteria,
+        Snapshot(
+            metrics={"learning_hours": 25.0, "adults_citizen_share": 40.0},
+            sources={"learning_hours": ("Course A",)},
+            answers={"1.3": DeclaredAnswer(met=True, evidence=("a.pdf",))},
+        ),
+    )
+    for compact in (True, False):
+        stored = json.loads(json.dumps(result.to_json(compact=compact)))
+        assert result_from_json(stored, criteria) == result
 
 
 def test_optional_indicator_does_not_block_level_one():

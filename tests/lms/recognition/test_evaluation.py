@@ -1,5 +1,7 @@
 """Bulk and live evaluation from real learning records, with roll-ups."""
 
+import gc
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -120,6 +122,30 @@ def test_bulk_evaluation_is_idempotent(learner, make_person, commune):
         )
         == snapshot
     )
+
+
+def test_second_run_rewrites_only_changed_results(learner, make_person, commune):
+    """Unchanged rows keep their time of evaluation; a changed result is rewritten."""
+    spouse = make_person("Giàng A Páo")
+    household = household_of(learner, spouse)
+    evaluate_commune(commune=commune, year=YEAR, models=["citizen", "family"])
+    before = dict(Evaluation.objects.values_list("subject_key", "evaluated_at"))
+    record_learning(person=spouse, year=YEAR, online_hours=30)
+    evaluate_commune(commune=commune, year=YEAR, models=["citizen", "family"])
+    after = dict(Evaluation.objects.values_list("subject_key", "evaluated_at"))
+    changed = {key for key in after if after[key] != before[key]}
+    assert changed == {
+        subject_key("person", spouse.pk),
+        subject_key("household", household.pk),
+    }
+    spouse_row = evaluation("citizen", "person", spouse.pk)
+    assert row(spouse_row, "1.2")["value"] == 30.0
+
+
+def test_bulk_run_restores_the_cycle_collector(commune):
+    assert gc.isenabled()
+    evaluate_commune(commune=commune, year=YEAR)
+    assert gc.isenabled()
 
 
 def test_bulk_queries_do_not_grow_with_residents(make_person, commune, course):
