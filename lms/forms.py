@@ -21,6 +21,12 @@ class SignUpForm(forms.Form):
     password = forms.CharField(
         label=_("Password"), strip=False, widget=forms.PasswordInput
     )
+    password_again = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput,
+        help_text=_("Type the same password once more, to be sure it is right."),
+    )
     commune_query = forms.CharField(
         label=_("Commune or ward where you live"),
         max_length=120,
@@ -79,6 +85,7 @@ class SignUpForm(forms.Form):
                 _("Choose your commune or ward from the list of suggestions."),
             )
         cleaned["commune"] = commune
+        check_same_passwords(self, "password", "password_again")
         if cleaned.get("password"):
             user = get_user_model()(full_name=cleaned.get("full_name", ""))
             try:
@@ -136,6 +143,18 @@ class RevokeForm(forms.Form):
         label=_("Reason for revoking"),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please give the reason for revoking.")},
+    )
+
+
+def check_same_passwords(form: forms.Form, first: str, second: str) -> None:
+    password, again = form.cleaned_data.get(first), form.cleaned_data.get(second)
+    if password and again and password != again:
+        form.add_error(second, _("The two passwords are not the same."))
+
+
+class TemporaryPasswordForm(forms.Form):
+    login = forms.CharField(
+        label=_("Phone number or email of the resident"), max_length=254
     )
 
 

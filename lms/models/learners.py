@@ -72,6 +72,11 @@ class User(AbstractUser):
     data_consent_at = models.DateTimeField(
         _("consented to personal data processing at"), null=True, blank=True
     )
+    # Set when centre staff gave a temporary password: the next sign-in asks for a
+    # new one that only the person knows.
+    password_is_temporary = models.BooleanField(
+        _("temporary password"), default=False, editable=False
+    )
 
     objects = LearnerManager()
 

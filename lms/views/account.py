@@ -3,9 +3,15 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import (
+    get_user_model,
+    login,
+    logout,
+    update_session_auth_hash,
+)
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.forms import DeletionForm, SignUpForm
+from lms.services.passwords import password_changed
 from lms.services.privacy import anonymise, export_data
 
 LOGIN_URL = "lms:login"
@@ -56,6 +63,42 @@ class SignInView(auth_views.LoginView):
     template_name = "lms/login.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("lms:my-learning")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.get_user().password_is_temporary:
+            messages.info(
+                self.request,
+                _(
+                    "You signed in with a temporary password from the centre. "
+                    "Please choose your own password now."
+                ),
+            )
+            return redirect("lms:change-password")
+        return response
+
+
+def forgot_password(request):
+    return render(request, "lms/forgot_password.html")
+
+
+@login_required(login_url=LOGIN_URL)
+def change_password(request):
+    """Choose a new password; after a temporary one, without typing it again."""
+    temporary = request.user.password_is_temporary
+    form_class = SetPasswordForm if temporary else PasswordChangeForm
+    form = form_class(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        password_changed(user)
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Your new password is saved."))
+        return redirect("lms:my-learning")
+    return render(
+        request,
+        "lms/change_password.html",
+        {"form": form, "temporary": temporary},
+    )
 
 
 @require_POST

@@ -9,14 +9,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from lms.auth import find_user_by_login
-from lms.forms import ClassSessionForm, EnrolListForm, RevokeForm
+from lms.forms import (
+    ClassSessionForm,
+    EnrolListForm,
+    RevokeForm,
+    TemporaryPasswordForm,
+)
 from lms.models import Certificate, ClassSession
 from lms.permissions import staff_centre
 from lms.services import classes, enrolments
 from lms.services.certificates import revoke_certificate
+from lms.services.passwords import can_reset_password, give_temporary_password
 
 LOGIN_URL = "lms:login"
 
@@ -181,3 +188,26 @@ def revoke(request, code):
         "lms/staff/revoke.html",
         {"centre": centre, "certificate": certificate, "form": form},
     )
+
+
+@login_required(login_url=LOGIN_URL)
+def temporary_password(request):
+    """Give a resident who forgot their password a temporary one, shown once."""
+    centre = staff_centre(request.user)
+    form = TemporaryPasswordForm(request.POST or None)
+    context = {"centre": centre, "form": form}
+    if request.method == "POST" and form.is_valid():
+        person = find_user_by_login(form.cleaned_data["login"])
+        if person is None or not can_reset_password(request.user, person):
+            form.add_error(
+                "login",
+                _("No resident of this commune has this phone number or email."),
+            )
+        else:
+            context["person"] = person
+            context["password"] = give_temporary_password(
+                staff=request.user, person=person
+            )
+    response = render(request, "lms/staff/temporary_password.html", context)
+    add_never_cache_headers(response)
+    return response

@@ -21,6 +21,7 @@ def test_sign_up_with_phone_and_commune(commune):
             "full_name": "Giàng A Páo",
             "login": "0977 111 222",
             "password": "mot-mat-khau-dai",
+            "password_again": "mot-mat-khau-dai",
             "commune_query": "Tả Van",
             "commune_code": commune.code,
             "consent": "on",
@@ -48,6 +49,28 @@ def test_sign_up_errors_keep_what_was_typed(commune):
     html = response.content.decode()
     assert "Giàng A Páo" in html
     assert not get_user_model().objects.filter(full_name="Giàng A Páo").exists()
+
+
+@pytest.mark.django_db
+def test_sign_up_asks_the_password_twice(commune):
+    """A mistyped second password is caught before the account exists."""
+    response = Client().post(
+        "/dang-ky/",
+        {
+            "full_name": "Giàng A Páo",
+            "login": "0977 111 222",
+            "password": "mot-mat-khau-dai",
+            "password_again": "mot-mat-khau-dia",
+            "commune_query": "Tả Van",
+            "commune_code": commune.code,
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hai mật khẩu không giống nhau." in html
+    assert "Giàng A Páo" in html and "0977 111 222" in html
+    assert not get_user_model().objects.filter(phone="0977111222").exists()
 
 
 @pytest.mark.django_db
@@ -213,6 +236,7 @@ def test_sign_up_without_script_offers_commune_choices(db):
         "full_name": "Hà Văn Tâm",
         "login": "tam@example.vn",
         "password": "mot-mat-khau-dai",
+        "password_again": "mot-mat-khau-dai",
         "commune_query": "Tân",
         "consent": "on",
     }
