@@ -1,9 +1,10 @@
 """Bulk evaluation of a commune for a year, and live evaluation of one subject.
 
-Data is fetched in batches, once per batch whatever its size (learning facts
-through ``lms.selectors.learning_year_facts``), evaluated with the pure engine, and
-written with one upsert per batch on the unique (model, year, subject), so a second
-run rewrites the same rows. Subjects whose dossier is recognised or revoked are
+Data is fetched once per run or per batch, whatever its size (the commune's
+learning facts through ``lms.selectors.residents_learning_year_facts``), evaluated
+with the pure engine, and written by ``evaluation_store`` with one upsert per batch
+on the unique (model, year, subject) that skips unchanged results, so a second run
+rewrites nothing. Subjects whose dossier is recognised or revoked are
 left as they are: their result was frozen at the decision.
 """
 
@@ -155,9 +156,6 @@ class Runner:
             evaluated_at=self.now,
         )
 
-    def _save(self, rows: list[EvaluationRow]) -> None:
-        store_evaluations(rows)
-
     def ensure_people(self, ids) -> None:
         """Load the people roll-ups need that this run has not evaluated."""
         missing = sorted(set(ids) - self.people.keys())
@@ -252,7 +250,7 @@ class Runner:
             counter["passed" if result.passed else "not_passed"] += 1
             if holds is not None:
                 holds[pk] = result.passed
-        self._save(rows)
+        store_evaluations(rows)
         self.progress(len(subjects))
         return counter
 
@@ -324,7 +322,7 @@ class Runner:
                         result=result,
                     )
                 )
-            self._save(rows)
+            store_evaluations(rows)
             self.progress(len(batch))
         return counter
 
@@ -656,7 +654,7 @@ def evaluate_dossier(*, dossier) -> Result:
     if dossier.model == LearningModel.CITIZEN:
         criteria_set, snapshot = subject_snapshot(dossier=dossier)
         result = evaluate(runner.cache.spec(criteria_set), snapshot)
-        runner._save(
+        store_evaluations(
             [
                 runner._evaluation(
                     model=dossier.model,
