@@ -30,10 +30,14 @@ WORKFLOW_NAME = "Duyệt học liệu mở"
 TASK_NAME = "Cán bộ trung tâm, xã hoặc tỉnh duyệt"
 REVIEWER_ROLES = (Role.CENTRE_STAFF, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER)
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Only on their institution's collection: universities do not see each other's files.
 CONTRIBUTOR_COLLECTION_PERMISSIONS = (
-    "add_document",
-    "choose_document",
-    "change_document",
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
 )
 
 
@@ -66,12 +70,12 @@ def ensure_institution_group(section: InstitutionLibraryPage) -> Group:
             ),
         )
     collection = institution_collection(institution)
-    for codename in CONTRIBUTOR_COLLECTION_PERMISSIONS:
+    for app_label, codename in CONTRIBUTOR_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group,
             collection=collection,
             permission=Permission.objects.get(
-                content_type__app_label="wagtaildocs", codename=codename
+                content_type__app_label=app_label, codename=codename
             ),
         )
     return group

@@ -72,10 +72,17 @@ def sync_role_groups() -> None:
     for role, name in GROUP_NAMES.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(access_admin)
-        for permission in collection_perms:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+        if role == Role.UNIVERSITY_CONTRIBUTOR:
+            # Their institution's group grants its own collection (cms.review);
+            # the root would show them every other institution's files.
+            GroupCollectionPermission.objects.filter(
+                group=group, collection=root_collection
+            ).delete()
+        else:
+            for permission in collection_perms:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
         if root_page is None:
             continue
         for codename in _PAGE_PERMISSIONS[role]:

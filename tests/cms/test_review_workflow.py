@@ -1,11 +1,14 @@
 """Contributors draft in their institution's section; reviewers approve or reject."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import TaskState, WorkflowState
+from wagtail.documents.models import Document
+from wagtail.models import Collection, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms.models import OpenResourcePage
+from cms.review import institution_collection
 
 
 def resource_form(licence, **overrides):
@@ -113,6 +116,35 @@ def test_other_contributors_do_not_find_the_resource_in_admin_search(
     response = client.get(search, {"q": "Phòng bệnh"})
     assert response.status_code == 200
     assert resource.title not in response.content.decode()
+
+
+def document(title, collection):
+    return Document.objects.create(
+        title=title,
+        file=ContentFile(b"%PDF-1.4 test", name="tai-lieu.pdf"),
+        collection=collection,
+    )
+
+
+def test_contributors_choose_only_their_institutions_files(
+    client, contributor, reviewer, sections
+):
+    """Universities do not see each other's files; reviewers see them all."""
+    own = document(
+        "Giáo trình trồng chè", institution_collection(sections[0].institution)
+    )
+    other = document(
+        "Tài liệu nuôi cá", institution_collection(sections[1].institution)
+    )
+    shared = document("Biểu mẫu của trung tâm", Collection.get_first_root_node())
+    chooser = reverse("wagtaildocs_chooser:choose")
+    client.force_login(contributor)
+    html = client.get(chooser).json()["html"]
+    assert own.title in html
+    assert other.title not in html and shared.title not in html
+    client.force_login(reviewer)
+    html = client.get(chooser).json()["html"]
+    assert all(d.title in html for d in (own, other, shared))
 
 
 @pytest.fixture
