@@ -1,6 +1,7 @@
 """Background tasks: the bulk evaluation of a commune, with progress."""
 
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 from django_tasks import task
 
@@ -22,7 +23,9 @@ def evaluate_commune_task(run_id: int) -> dict:
     run.save(update_fields=["status", "total", "done"])
 
     def progress(done: int) -> None:
-        EvaluationRun.objects.filter(pk=run_id).update(done=F("done") + done)
+        EvaluationRun.objects.filter(pk=run_id).update(
+            done=F("done") + done, updated_at=Now()
+        )
 
     try:
         counts = evaluate_commune(
@@ -33,10 +36,14 @@ def evaluate_commune_task(run_id: int) -> dict:
             status=EvaluationRun.Status.FAILED,
             error=str(error)[:2000],
             finished_at=timezone.now(),
+            updated_at=Now(),
         )
         raise
     EvaluationRun.objects.filter(pk=run_id).update(
-        status=EvaluationRun.Status.DONE, counts=counts, finished_at=timezone.now()
+        status=EvaluationRun.Status.DONE,
+        counts=counts,
+        finished_at=timezone.now(),
+        updated_at=Now(),
     )
     return counts
 

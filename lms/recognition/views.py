@@ -33,6 +33,7 @@ from lms.recognition.models import (
     Verification,
     subject_key,
 )
+from lms.recognition.run_report import is_stalled, model_lines
 from lms.recognition.selectors import SpecCache, active_set, set_spec
 from lms.recognition.services import cycle
 from lms.recognition.services.evaluation import (
@@ -485,9 +486,19 @@ def run_evaluation(request):
         run = start_run(commune=user.commune, year=_year(request), user=user)
         messages.success(request, _("The evaluation has started."))
         return redirect(f"{request.path}?run={run.pk}")
-    runs = EvaluationRun.objects.filter(commune_id=user.commune_id)[:10]
+    runs = list(EvaluationRun.objects.filter(commune_id=user.commune_id)[:10])
+    for run in runs:
+        run.lines = model_lines(run.counts)
+        run.stalled = is_stalled(run)
     return render(
-        request, "recognition/runs.html", {"runs": runs, "year": _year(request)}
+        request,
+        "recognition/runs.html",
+        {
+            "runs": runs,
+            "year": _year(request),
+            # Reload while a run works, so the officer sees it move without script.
+            "refresh": any(run.active and not run.stalled for run in runs),
+        },
     )
 
 

@@ -329,6 +329,8 @@ class EvaluationRun(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Moved on by every progress step: a run that stops moving lost its worker.
+    updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -336,6 +338,10 @@ class EvaluationRun(models.Model):
 
     def __str__(self):
         return f"{self.commune_id} {self.year} {self.status}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     @property
     def percent(self) -> int:

@@ -205,8 +205,32 @@ def test_evaluation_run_page_starts_the_task(client, learner, commune, commune_o
     run = EvaluationRun.objects.get()
     assert run.status == "done" and run.done == run.total and run.total > 0
     assert run.counts["citizen"]["not_passed"] >= 1
-    page = client.get(reverse("recognition:runs"))
-    assert "100%" in page.content.decode()
+    html = client.get(reverse("recognition:runs")).content.decode()
+    assert "100%" in html
+    # Counts in words, not code keys; a finished run does not reload the page.
+    assert "Công dân học tập" in html and "Chưa đạt" in html
+    assert "not_passed" not in html
+    assert 'http-equiv="refresh"' not in html
+
+
+def test_evaluation_run_page_follows_a_run_and_tells_when_it_stalled(
+    client, commune, commune_officer
+):
+    from lms.recognition.models import EvaluationRun
+
+    run = EvaluationRun.objects.create(
+        commune=commune, year=YEAR, status="running", total=100, done=40
+    )
+    client.force_login(commune_officer)
+    html = client.get(reverse("recognition:runs")).content.decode()
+    assert 'http-equiv="refresh"' in html and "40/100" in html
+    assert "có thể đã dừng" not in html
+    EvaluationRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(minutes=20)
+    )
+    html = client.get(reverse("recognition:runs")).content.decode()
+    assert "có thể đã dừng" in html
+    assert 'http-equiv="refresh"' not in html
 
 
 def test_my_learning_page_shows_the_recognition_status(client, learner):
