@@ -1,6 +1,7 @@
 """Resident checklist, registration, officer queue and published list pages."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,6 +27,7 @@ def test_checklist_shows_met_and_missing_before_registering(client, make_person)
     html = page.content.decode()
     assert "1.2" in html and "3.5" in html
     assert reverse("recognition:register_citizen") in html
+    assert re.search(r"Đã đạt \d+ trên 15 tiêu chí", html)  # how far, at a glance
 
 
 def test_register_answer_and_submit_from_the_checklist(client, make_person):
