@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 
 from lms.recognition.models import Evaluation
 
@@ -79,7 +79,8 @@ def _copy_and_upsert(rows: list[EvaluationRow]) -> None:
     )
     table = quote(meta.db_table)
     # Every name in the SQL below comes from the model's metadata, none from input.
-    with connection.cursor() as cursor:
+    # One transaction per batch: all or nothing, and safe behind a pooler.
+    with transaction.atomic(), connection.cursor() as cursor:
         # The temporary table lives as long as the connection; emptied per batch.
         shape = f"SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
         cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {BATCH_TABLE} AS {shape}")
