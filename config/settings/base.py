@@ -190,6 +190,17 @@ REPORT_SUMMARY_REFRESH_HOURS = float(
     os.environ.get("REPORT_SUMMARY_REFRESH_HOURS", "0")
 )
 WORKER_STALE_AFTER_SECONDS = int(os.environ.get("WORKER_STALE_AFTER_SECONDS", 60))
+# Shares (%) the reports compare with: QĐ 387/QĐ-TTg's targets for 2025. A province
+# whose own plan sets other figures (Hà Nội: 80/75/75/90 and 60/80) changes them here.
+REPORT_TARGETS = {
+    "source": "QĐ 387/QĐ-TTg, 2025",
+    "family": 70,
+    "clan": 65,
+    "community": 65,
+    "unit": 80,
+    "worker": 40,
+    "official": 60,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Học tập cộng đồng"

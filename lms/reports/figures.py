@@ -36,6 +36,7 @@ from lms.models import TargetGroup
 from .facts import MODELS, live_facts, live_trend, stored_facts, stored_trend
 from .models import PageViewDaily, SummarisedYear
 from .scope import Level, Scope
+from .targets import target_lines
 from .values import (
     Classes,
     Funnel,
@@ -219,4 +220,5 @@ def build_report(*, scope: Scope, year: int, compare: int = COMPARISON_YEARS) ->
         trend=[*(trend[y] for y in earlier), totals],
         library=library_rows(year=year),
         summarised_at=summarised.get(year),
+        targets=target_lines(scope=scope, totals=totals, by_group=by_group),
     )

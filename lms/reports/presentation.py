@@ -6,6 +6,7 @@ them; the exports and the command write the very same tables.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from lms.recognition.constants import LearningModel
@@ -86,6 +87,39 @@ def recognition_table(report: Report) -> Table:
         rows=tuple(
             (model_label(m), *_funnel_cells(report.totals.recognition[m]))
             for m in MODELS
+        ),
+    )
+
+
+def targets_table(report: Report) -> Table:
+    def verdict(line) -> str:
+        if line.met is None:
+            return "–"
+        return _("Reached") if line.met else _("Not reached yet")
+
+    return Table(
+        key="targets",
+        title=_("Towards the targets (%(source)s)")
+        % {"source": settings.REPORT_TARGETS.get("source", "")},
+        unit=_("recognised this year; all there are now; %"),
+        columns=(
+            Column(_("Target"), TEXT),
+            Column(_("Recognised")),
+            Column(_("All")),
+            Column(_("Share (%)"), PERCENT),
+            Column(_("Target (%)"), PERCENT),
+            Column(_("Result"), TEXT),
+        ),
+        rows=tuple(
+            (
+                line.label,
+                line.recognised,
+                line.total,
+                line.rate,
+                line.target,
+                verdict(line),
+            )
+            for line in report.targets
         ),
     )
 
@@ -238,6 +272,7 @@ def library_table(report: Report) -> Table:
 
 TABLES = (
     recognition_table,
+    targets_table,
     recognition_by_area_table,
     citizens_by_group_table,
     learning_by_area_table,

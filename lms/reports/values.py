@@ -170,6 +170,7 @@ class Report:
     trend: list[YearFigures]
     library: list[LibraryRow] = field(default_factory=list)
     summarised_at: datetime | None = None  # None: computed live from the records
+    targets: list = field(default_factory=list)  # targets.TargetLine, QĐ 387
 
     @property
     def area_label(self) -> str:

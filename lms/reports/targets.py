@@ -1,0 +1,90 @@
+"""How far an area is from the national targets (QĐ 387/QĐ-TTg).
+
+The targets are shares of everyone who could hold a title: households recognised as
+learning families, clans, villages and units recognised, and workers and officials
+who are learning citizens. Numerators are the year's recognised dossiers (as in the
+other tables); denominators are the households, clans, villages, units and active
+residents of each group the area has now: five counting queries, whatever the size.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from cms.models import Village
+from lms.models import TargetGroup
+from lms.recognition.constants import LearningModel
+from lms.recognition.models import Clan, Household, Unit
+
+from .facts import in_scope
+from .scope import Scope
+from .values import Row, YearFigures, percent
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    key: str
+    label: str
+    recognised: int
+    total: int
+    target: float | None
+
+    @property
+    def rate(self) -> float | None:
+        return percent(self.recognised, self.total)
+
+    @property
+    def met(self) -> bool | None:
+        if self.target is None or self.rate is None:
+            return None
+        return self.rate >= self.target
+
+
+def target_lines(
+    *, scope: Scope, totals: YearFigures, by_group: list[Row]
+) -> list[TargetLine]:
+    targets = settings.REPORT_TARGETS
+    citizens = {row.key: row.recognition[LearningModel.CITIZEN] for row in by_group}
+    residents = (
+        get_user_model()
+        .objects.filter(in_scope(scope), is_active=True)
+        .aggregate(
+            **{
+                group: Count("pk", filter=Q(target_group=group))
+                for group in (TargetGroup.WORKER, TargetGroup.OFFICIAL)
+            }
+        )
+    )
+    subjects = [
+        (LearningModel.FAMILY, Household.objects),
+        (LearningModel.CLAN, Clan.objects),
+        (LearningModel.COMMUNITY, Village.objects),
+        (LearningModel.UNIT, Unit.objects),
+    ]
+    result = [
+        TargetLine(
+            key=model,
+            label=str(model.label),
+            recognised=totals.recognition[model].recognised,
+            total=objects.filter(in_scope(scope)).count(),
+            target=targets.get(model),
+        )
+        for model, objects in subjects
+    ]
+    for group, label in (
+        (TargetGroup.WORKER, _("Learning citizens: workers")),
+        (TargetGroup.OFFICIAL, _("Learning citizens: officials")),
+    ):
+        result.append(
+            TargetLine(
+                key=group,
+                label=label,
+                recognised=citizens[group].recognised if group in citizens else 0,
+                total=residents[group],
+                target=targets.get(group),
+            )
+        )
+    return result
