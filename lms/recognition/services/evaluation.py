@@ -163,57 +163,40 @@ class Runner:
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
             facts = learning_year_facts(user_ids=batch, year=self.year)
-            keys = [subject_key("person", pk) for pk in batch]
-            passed = set(
-                Evaluation.objects.filter(
-                    model=LearningModel.CITIZEN,
-                    year=self.year,
-                    subject_key__in=keys,
-                    passed=True,
-                ).values_list("subject_key", flat=True)
-            )
-            recognised = set(
-                Dossier.objects.filter(
-                    model=LearningModel.CITIZEN,
-                    year=self.year,
-                    subject_key__in=keys,
-                    status=DossierStatus.RECOGNISED,
-                ).values_list("subject_key", flat=True)
-            )
+            holding = self._holding_title(LearningModel.CITIZEN, "person", batch)
             for pk, full_name, username, birth_year, village_id in User.objects.filter(
                 pk__in=batch
             ).values_list("pk", "full_name", "username", "birth_year", "village_id"):
-                key = subject_key("person", pk)
                 self.people[pk] = Person(
                     name=full_name or username,
                     birth_year=birth_year,
                     village_id=village_id,
                     learned=_learned(facts.get(pk, NO_FACTS)),
-                    holds_title=key in passed or key in recognised,
+                    holds_title=pk in holding,
                 )
 
     def ensure_households(self, ids) -> None:
         missing = sorted(set(ids) - self.households.keys())
         if not missing:
             return
-        keys = [subject_key("household", pk) for pk in missing]
-        holding = set(
-            Evaluation.objects.filter(
-                model=LearningModel.FAMILY,
-                year=self.year,
-                subject_key__in=keys,
-                passed=True,
-            ).values_list("subject_key", flat=True)
-        ) | set(
-            Dossier.objects.filter(
-                model=LearningModel.FAMILY,
-                year=self.year,
-                subject_key__in=keys,
-                status=DossierStatus.RECOGNISED,
-            ).values_list("subject_key", flat=True)
-        )
+        holding = self._holding_title(LearningModel.FAMILY, "household", missing)
         for pk in missing:
-            self.households[pk] = subject_key("household", pk) in holding
+            self.households[pk] = pk in holding
+
+    def _holding_title(self, model: str, kind: str, pks) -> set[int]:
+        """Those of ``pks`` whose stored evaluation passes or whose dossier is
+        recognised this year: what roll-ups count for subjects not in this run."""
+        keys = {subject_key(kind, pk): pk for pk in pks}
+        passed = Evaluation.objects.filter(
+            model=model, year=self.year, subject_key__in=list(keys), passed=True
+        ).values_list("subject_key", flat=True)
+        recognised = Dossier.objects.filter(
+            model=model,
+            year=self.year,
+            subject_key__in=list(keys),
+            status=DossierStatus.RECOGNISED,
+        ).values_list("subject_key", flat=True)
+        return {keys[key] for key in (*passed, *recognised)}
 
     def _rollup_model(self, model, subjects, metrics_for, scope="all", holds=None):
         """Evaluate subjects (key, pk, village_id, name) whose metrics are roll-ups."""
@@ -435,14 +418,16 @@ class Runner:
     def communities(self, villages=None) -> Counter:
         if villages is None:
             villages = list(Village.objects.filter(commune=self.commune))
-        people = self._commune_people()
-        households = self._commune_households()
+        adults_by_village, families_by_village = defaultdict(list), defaultdict(list)
+        for person in self._commune_people():
+            if self._adult(person):
+                adults_by_village[person.village_id].append(person)
+        for household, village_id in self._commune_households():
+            families_by_village[village_id].append(self.households[household])
 
         def metrics_for(pk):
-            family, family_src = self._household_share(
-                [self.households[h] for h, v in households if v == pk]
-            )
-            adults = [p for p in people if p.village_id == pk and self._adult(p)]
+            family, family_src = self._household_share(families_by_village[pk])
+            adults = adults_by_village[pk]
             citizens, citizen_src = share(adults, lambda p: p.holds_title)
             return (
                 {
@@ -498,17 +483,9 @@ class Runner:
         villages = list(Village.objects.filter(commune=self.commune))
         missing = [v.pk for v in villages if v.pk not in self.villages]
         if missing:
-            keys = [subject_key("village", pk) for pk in missing]
-            passed = set(
-                Evaluation.objects.filter(
-                    model=LearningModel.COMMUNITY,
-                    year=self.year,
-                    subject_key__in=keys,
-                    passed=True,
-                ).values_list("subject_key", flat=True)
-            )
+            holding = self._holding_title(LearningModel.COMMUNITY, "village", missing)
             for pk in missing:
-                self.villages[pk] = subject_key("village", pk) in passed
+                self.villages[pk] = pk in holding
         adults = [p for p in people if self._adult(p)]
 
         def metrics_for(pk):

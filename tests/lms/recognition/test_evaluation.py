@@ -6,9 +6,17 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from lms.recognition.learning import record_learning
-from lms.recognition.models import Evaluation, Unit, UnitMembership, subject_key
+from lms.recognition.models import (
+    Dossier,
+    Evaluation,
+    Unit,
+    UnitMembership,
+    subject_key,
+)
+from lms.recognition.selectors import active_set
 from lms.recognition.services.evaluation import evaluate_commune, evaluate_dossier
 
 from .conftest import YEAR, household_of, register_and_answer
@@ -89,6 +97,25 @@ def test_commune_rolls_up_villages_and_families(
     ]
     assert counts["citizen"]["passed"] == 1
     assert counts["citizen"]["dossiers"] == {"self_assessed": 1}
+
+
+def test_commune_counts_a_recognised_village_it_did_not_evaluate(commune, villages):
+    """Evaluating the commune alone takes a village's recognition as it stands."""
+    village = villages[0]
+    Dossier.objects.create(
+        model="community",
+        year=YEAR,
+        subject_key=subject_key("village", village.pk),
+        subject_name=village.name,
+        commune=commune,
+        village=village,
+        criteria_set=active_set(model="community", scope="village", year=YEAR),
+        status="recognised",
+        registered_at=timezone.now(),
+    )
+    evaluate_commune(commune=commune, year=YEAR, models=["commune"])
+    share = row(evaluation("commune", "commune", commune.pk), "5.2")
+    assert share["source"] == [f"1/{commune.villages.count()}"]
 
 
 def test_family_share_follows_member_results(learner, make_person, commune):
