@@ -19,7 +19,7 @@ _TITLES = {
 
 def certificate_pdf(dossier) -> bytes:
     """One landscape A4 page naming the subject, the title, year and decision."""
-    register_fonts()
+    regular, bold = register_fonts()
     decision = dossier.decision
     buffer = io.BytesIO()
     width, height = landscape(A4)
@@ -28,35 +28,35 @@ def certificate_pdf(dossier) -> bytes:
     pdf.setLineWidth(3)
     pdf.rect(24, 24, width - 48, height - 48)
     center = width / 2
-    pdf.setFont("DejaVuSans-Bold", 13)
+    pdf.setFont(bold, 13)
     pdf.drawCentredString(center, height - 70, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    pdf.setFont("DejaVuSans", 12)
+    pdf.setFont(regular, 12)
     pdf.drawCentredString(center, height - 88, "Độc lập – Tự do – Hạnh phúc")
-    pdf.setFont("DejaVuSans-Bold", 15)
+    pdf.setFont(bold, 15)
     pdf.drawCentredString(center, height - 130, decision.authority.upper())
-    pdf.setFont("DejaVuSans-Bold", 30)
+    pdf.setFont(bold, 30)
     pdf.drawCentredString(center, height - 190, "GIẤY CHỨNG NHẬN")
-    pdf.setFont("DejaVuSans", 16)
+    pdf.setFont(regular, 16)
     pdf.drawCentredString(center, height - 230, "Công nhận")
-    pdf.setFont("DejaVuSans-Bold", 24)
+    pdf.setFont(bold, 24)
     pdf.drawCentredString(center, height - 270, dossier.subject_name)
     place = dossier.village.name + ", " if dossier.village_id else ""
-    pdf.setFont("DejaVuSans", 13)
+    pdf.setFont(regular, 13)
     pdf.drawCentredString(center, height - 298, f"{place}{dossier.commune.name}")
-    pdf.setFont("DejaVuSans", 16)
+    pdf.setFont(regular, 16)
     pdf.drawCentredString(center, height - 335, "đạt danh hiệu")
-    pdf.setFont("DejaVuSans-Bold", 22)
+    pdf.setFont(bold, 22)
     pdf.drawCentredString(
         center, height - 370, f"{_TITLES[dossier.model]} NĂM {dossier.year}"
     )
-    pdf.setFont("DejaVuSans", 12)
+    pdf.setFont(regular, 12)
     pdf.drawCentredString(
         center,
         height - 410,
         f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y}",
     )
     pdf.drawCentredString(width * 0.72, 120, decision.signer_title.upper())
-    pdf.setFont("DejaVuSans-Bold", 13)
+    pdf.setFont(bold, 13)
     pdf.drawCentredString(width * 0.72, 70, decision.signer_name)
     pdf.showPage()
     pdf.save()

@@ -12,21 +12,23 @@ from lms.models import Enrolment, LessonProgress, ProgressEvent
 from lms.services.events import record_event
 
 
+def sign_up_form(commune, **changes):
+    return {
+        "full_name": "Giàng A Páo",
+        "login": "0977 111 222",
+        "password": "mot-mat-khau-dai",
+        "password_again": "mot-mat-khau-dai",
+        "commune_query": "Tả Van",
+        "commune_code": commune.code,
+        "consent": "on",
+        **changes,
+    }
+
+
 @pytest.mark.django_db
 def test_sign_up_with_phone_and_commune(commune):
     client = Client()
-    response = client.post(
-        "/dang-ky/",
-        {
-            "full_name": "Giàng A Páo",
-            "login": "0977 111 222",
-            "password": "mot-mat-khau-dai",
-            "password_again": "mot-mat-khau-dai",
-            "commune_query": "Tả Van",
-            "commune_code": commune.code,
-            "consent": "on",
-        },
-    )
+    response = client.post("/dang-ky/", sign_up_form(commune))
     assert response.status_code == 302
     user = get_user_model().objects.get(phone="0977111222")
     assert user.commune == commune
@@ -55,16 +57,7 @@ def test_sign_up_errors_keep_what_was_typed(commune):
 def test_sign_up_asks_the_password_twice(commune):
     """A mistyped second password is caught before the account exists."""
     response = Client().post(
-        "/dang-ky/",
-        {
-            "full_name": "Giàng A Páo",
-            "login": "0977 111 222",
-            "password": "mot-mat-khau-dai",
-            "password_again": "mot-mat-khau-dia",
-            "commune_query": "Tả Van",
-            "commune_code": commune.code,
-            "consent": "on",
-        },
+        "/dang-ky/", sign_up_form(commune, password_again="mot-mat-khau-dia")
     )
     assert response.status_code == 200
     html = response.content.decode()
