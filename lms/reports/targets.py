@@ -47,6 +47,7 @@ def target_lines(
     *, scope: Scope, totals: YearFigures, by_group: list[Row]
 ) -> list[TargetLine]:
     targets = settings.REPORT_TARGETS
+    # by_group has a row for every target group, with or without dossiers.
     citizens = {row.key: row.recognition[LearningModel.CITIZEN] for row in by_group}
     residents = (
         get_user_model()
@@ -82,7 +83,7 @@ def target_lines(
             TargetLine(
                 key=group,
                 label=label,
-                recognised=citizens[group].recognised if group in citizens else 0,
+                recognised=citizens[group].recognised,
                 total=residents[group],
                 target=targets.get(group),
             )

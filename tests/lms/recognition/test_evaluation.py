@@ -169,9 +169,12 @@ def test_second_run_rewrites_only_changed_results(learner, make_person, commune)
     assert row(spouse_row, "1.2")["value"] == 30.0
 
 
-def test_bulk_run_restores_the_cycle_collector(commune):
-    assert gc.isenabled()
-    evaluate_commune(commune=commune, year=YEAR)
+def test_bulk_run_pauses_the_cycle_collector_and_restores_it(learner, commune):
+    during = []
+    evaluate_commune(
+        commune=commune, year=YEAR, progress=lambda done: during.append(gc.isenabled())
+    )
+    assert during and not any(during)
     assert gc.isenabled()
 
 
