@@ -32,6 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "accounts",
     "lms",
     "lms.recognition",
     # Before cms: its `worker` command extends the CMS one.
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
     "rest_framework",
     "rest_framework.authtoken",
@@ -120,7 +122,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = ["lms.auth.PhoneOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "lms.auth.PhoneOrEmailBackend",
+]
 LOGIN_URL = "lms:login"
 
 AUTH_PASSWORD_VALIDATORS = [
