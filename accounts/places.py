@@ -11,6 +11,8 @@ from .roles import Role, has_role
 
 @dataclass(frozen=True)
 class Place:
+    """Where a user acts; province and institution only where a role needs them."""
+
     commune_id: int | None = None
     village_id: int | None = None
     province_id: int | None = None
@@ -25,7 +27,9 @@ def place_of(user) -> Place:
         return NOWHERE
     cached = getattr(user, "_place", None)
     if cached is None:
-        commune = user.commune if user.commune_id else None
+        # Only province officers act by province: others are spared the query.
+        province_officer = has_role(user, Role.PROVINCE_OFFICER) and user.commune_id
+        commune = user.commune if province_officer else None
         profile = (
             getattr(user, "contributor_profile", None)
             if has_role(user, Role.UNIVERSITY_CONTRIBUTOR)

@@ -1,7 +1,7 @@
 """The vocabulary every permission is written in: who a person is and where they act.
 
 Each app declares its own permissions in its `rules.py` from these predicates, and
-everyone asks them the same way: ``user.has_perm("recognition.verify_dossier", dossier)``.
+everyone asks them the same way: ``user.has_perm("recognition.verify_dossier", obj)``.
 A role counts only together with its place: centre staff without a commune act nowhere.
 """
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.roles import Role, group_for
 from cms.models import Centre, Commune, CourseIndexPage, CoursePage, LessonPage
-from cms.roles import Role, group_for
 from cms.site_setup import ensure_home_page
 from lms.models import ClassSession
 from lms.services import classes, enrolments

@@ -160,10 +160,10 @@ def restore_reference_data():
 
 def _restore_recognition_reference_data():
     """The criteria sets and the village officers' group that migrations seeded."""
+    from accounts.roles import Role, group_for
     from lms.recognition.criteria.seed import load_seed_sets
     from lms.recognition.models import CriteriaSet, Criterion, Indicator
-    from lms.recognition.permissions import village_officer_group
 
     if not CriteriaSet.objects.exists():
         load_seed_sets(CriteriaSet, Criterion, Indicator)
-    village_officer_group()
+    group_for(Role.VILLAGE_OFFICER)

@@ -31,7 +31,6 @@ from lms.recognition.models import (
     Unit,
     UnitMembership,
 )
-from lms.recognition.permissions import village_officer_group
 from lms.recognition.services import cycle
 from lms.recognition.services.evaluation import evaluate_commune
 from lms.recognition.subjects import subject_for
@@ -203,7 +202,7 @@ def _answer_everything(dossier, actor):
 
 
 def _officers(commune, villages):
-    from cms.roles import Role, group_for
+    from accounts.roles import Role, group_for
 
     User = get_user_model()
     officer = User.objects.filter(phone="0399900001").first()
@@ -228,7 +227,7 @@ def _officers(commune, villages):
         )
         village_officer.set_unusable_password()
         village_officer.save(update_fields=["password"])
-    village_officer.groups.add(village_officer_group())
+    village_officer.groups.add(group_for(Role.VILLAGE_OFFICER))
     return officer
 
 

@@ -43,6 +43,16 @@ class Subject:
     def key(self) -> str:
         return subject_key(self.kind, self.pk)
 
+    @property
+    def owner(self):
+        """The person who speaks for the subject: themselves, head or representative."""
+        return {
+            "person": lambda: self.obj,
+            "household": lambda: self.obj.head,
+            "clan": lambda: self.obj.representative,
+            "unit": lambda: self.obj.head,
+        }.get(self.kind, lambda: None)()
+
     def dossier_fields(self) -> dict:
         fields = {"person": None, "household": None, "clan": None, "unit": None}
         if self.kind in fields:

@@ -1,6 +1,6 @@
 """Resident, registration and officer pages of the recognition cycle.
 
-Views stay thin: permissions come from ``permissions``, changes from
+Views stay thin: permissions come from ``rules`` (asked with ``has_perm``), changes from
 ``services.cycle``, evaluation from ``services.evaluation``.
 """
 
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import Commune, Village
-from lms.recognition import permissions
 from lms.recognition.certificate import certificate_pdf
 from lms.recognition.conf import authority_for, dossier_deadline, registration_deadline
 from lms.recognition.constants import DossierStatus, LearningModel
@@ -33,6 +32,7 @@ from lms.recognition.models import (
     Verification,
     subject_key,
 )
+from lms.recognition.rules import visible_dossiers
 from lms.recognition.run_report import is_stalled, model_lines
 from lms.recognition.selectors import SpecCache, active_set, set_spec
 from lms.recognition.services import cycle
@@ -127,7 +127,7 @@ def _answer_context(dossier, user) -> dict:
             for indicator, answer in declared
         ],
         "can_edit": dossier.status in cycle.EDITABLE
-        and permissions.can_edit_answers(user, dossier),
+        and user.has_perm("recognition.edit_answers", dossier),
         "last_return": last_return,
         "comments": comments,
     }
@@ -157,7 +157,7 @@ _REGISTRABLE = {
 
 
 def _registrable(user, model_class, owner_field):
-    officer = permissions.is_officer(user) and user.commune_id
+    officer = user.has_perm("recognition.register_on_behalf")
     if model_class is get_user_model():
         qs = model_class.objects.filter(commune_id=user.commune_id, is_staff=False)
         return qs if officer else qs.filter(pk=user.pk)
@@ -224,7 +224,7 @@ def _dossier(request, pk):
         ),
         pk=pk,
     )
-    if not permissions.can_view(request.user, dossier):
+    if not request.user.has_perm("recognition.view_dossier", dossier):
         raise PermissionDenied
     return dossier
 
@@ -246,11 +246,13 @@ def dossier_detail(request, pk):
             "dossier": dossier,
             "result": result,
             **_answer_context(dossier, request.user),
-            "can_verify": permissions.can_verify(request.user, dossier)
+            "can_verify": request.user.has_perm("recognition.verify_dossier", dossier)
             and dossier.status == DossierStatus.SELF_ASSESSED,
-            "can_recognise": permissions.can_recognise(request.user, dossier)
+            "can_recognise": request.user.has_perm(
+                "recognition.recognise_dossier", dossier
+            )
             and dossier.status == DossierStatus.VERIFIED,
-            "can_revoke": permissions.can_recognise(request.user, dossier)
+            "can_revoke": request.user.has_perm("recognition.revoke_dossier", dossier)
             and dossier.status == DossierStatus.RECOGNISED,
             "decision_form": DecisionForm(initial=_decision_initial(dossier)),
             "revoke_form": RevokeForm(),
@@ -349,7 +351,7 @@ QUEUE_STATUSES = [DossierStatus.SELF_ASSESSED, DossierStatus.VERIFIED]
 
 
 def _officer(request):
-    if not permissions.is_officer(request.user):
+    if not request.user.has_perm("recognition.view_queue"):
         raise PermissionDenied
     return request.user
 
@@ -363,7 +365,7 @@ def queue(request):
     form.is_valid()
     data = getattr(form, "cleaned_data", {}) or {}
     year = data.get("year") or timezone.localdate().year
-    dossiers = Dossier.objects.filter(permissions.dossier_scope(user), year=year)
+    dossiers = Dossier.objects.filter(visible_dossiers(user), year=year)
     if data.get("status"):
         dossiers = dossiers.filter(status=data["status"])
     else:
@@ -385,7 +387,6 @@ def queue(request):
             "year": year,
             "rows": rows,
             "decision_form": DecisionForm(),
-            "level": permissions.officer_level(user),
         },
     )
 
@@ -407,7 +408,7 @@ def bulk(request):
     """Accept or recognise the ticked dossiers."""
     user = _officer(request)
     ids = request.POST.getlist("dossier")
-    dossiers = Dossier.objects.filter(permissions.dossier_scope(user), pk__in=ids)
+    dossiers = Dossier.objects.filter(visible_dossiers(user), pk__in=ids)
     action = request.POST.get("action")
     if action == "accept":
         count = cycle.accept(dossiers=dossiers, officer=user)
@@ -479,8 +480,8 @@ def run_evaluation(request):
     """Start the bulk evaluation of the officer's commune; show the latest runs."""
     from lms.recognition.models import EvaluationRun
 
-    user = _officer(request)
-    if not user.commune_id:
+    user = request.user
+    if not (user.has_perm("recognition.run_evaluation") and user.commune_id):
         raise PermissionDenied
     if request.method == "POST":
         run = start_run(commune=user.commune, year=_year(request), user=user)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from accounts.predicates import is_admin, is_commune_staff, is_province_officer
 from cms.models import Commune, Province
-from cms.roles import Role, has_role
 
 
 class Level:
@@ -87,22 +87,13 @@ def from_codes(*, province: str = "", commune: str = "") -> Scope:
 
 def home_scope(user) -> Scope | None:
     """The widest area the user may see, or ``None`` if they may see no report."""
-    if not user.is_authenticated:
-        return None
-    if user.is_superuser:
+    if is_admin(user):
         return platform()
-    commune = user.commune
-    if commune is None:
-        return None
-    if has_role(user, Role.PROVINCE_OFFICER):
-        return for_province(commune.province)
-    if has_role(user, Role.COMMUNE_OFFICER) or has_role(user, Role.CENTRE_STAFF):
-        return for_commune(commune)
+    if is_province_officer(user):
+        return for_province(user.commune.province)
+    if is_commune_staff(user):
+        return for_commune(user.commune)
     return None
-
-
-def can_see_reports(user) -> bool:
-    return home_scope(user) is not None
 
 
 def resolve(user, *, province: str = "", commune: str = "") -> Scope:
@@ -111,12 +102,11 @@ def resolve(user, *, province: str = "", commune: str = "") -> Scope:
     With no codes the user's own area is used. Raises ``PermissionDenied`` when the
     area lies outside it and ``LookupError`` when a code is unknown.
     """
-    allowed = home_scope(user)
-    if allowed is None:
+    if not user.has_perm("reports.view_reports"):
         raise PermissionDenied(_("You do not have access to reports."))
     if not province and not commune:
-        return allowed
+        return home_scope(user)
     wanted = from_codes(province=province, commune=commune)
-    if not allowed.contains(wanted):
+    if not user.has_perm("reports.view_reports", wanted):
         raise PermissionDenied(_("You may not see reports for this area."))
     return wanted

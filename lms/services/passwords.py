@@ -24,21 +24,10 @@ def temporary_password() -> str:
     )
 
 
-def can_reset_password(staff: User, person: User) -> bool:
-    """Staff reset residents of their own commune; never staff or admin accounts."""
-    return (
-        person.is_active
-        and person.commune_id is not None
-        and person.commune_id == staff.commune_id
-        and person.pk != staff.pk
-        and not (person.is_staff or person.is_superuser)
-        and not person.groups.exists()
-    )
-
-
 def give_temporary_password(*, staff: User, person: User) -> str:
     """Set and return a temporary password; PermissionDenied outside staff's reach."""
-    if not can_reset_password(staff, person):
+    # Staff reset residents of their own commune, never staff or admin accounts.
+    if not staff.has_perm("lms.reset_password", person):
         raise PermissionDenied
     password = temporary_password()
     person.set_password(password)

@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from cms.models import Centre, LessonPage
 from lms.models import ClassSession, LessonProgress, Quiz
-from lms.permissions import is_commune_staff
 from lms.services.enrolments import active_enrolment
 
 register = template.Library()
@@ -22,7 +21,7 @@ def nav_user(context):
     user = _user(context)
     return {
         "user": user,
-        "is_staff": bool(user and is_commune_staff(user)),
+        "is_staff": bool(user and user.has_perm("lms.use_staff_pages")),
         "csrf_token": context.get("csrf_token"),
     }
 

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from accounts.roles import Role, group_for
 from cms.models import Centre, CourseIndexPage, CoursePage, LessonPage
-from cms.roles import Role, group_for
 
 
 def make_lesson(course, title, *, required=True, body=None):

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from cms.roles import Role, group_for
+from accounts.roles import Role, group_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("centre")]
 

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.recognition import permissions
 from lms.recognition.conf import authority_for, dossier_deadline
 from lms.recognition.constants import AuditAction, DossierStatus
 from lms.recognition.models import (
@@ -40,27 +39,10 @@ class CycleError(Exception):
     """A step that the dossier's status does not allow (message for the user)."""
 
 
-def _owner_of(subject: Subject):
-    obj = subject.obj
-    return {
-        "person": lambda: obj,
-        "household": lambda: obj.head,
-        "clan": lambda: obj.representative,
-        "unit": lambda: obj.head,
-    }.get(subject.kind, lambda: None)()
-
-
-def may_register(actor, subject: Subject) -> bool:
-    owner = _owner_of(subject)
-    if owner is not None and owner.pk == actor.pk:
-        return True
-    return permissions.can_register_on_behalf(actor, subject.commune)
-
-
 @transaction.atomic
 def register(*, subject: Subject, year: int, actor) -> Dossier:
     """Open the subject's dossier for the year (or return the one already open)."""
-    if not may_register(actor, subject):
+    if not actor.has_perm("recognition.register_dossier", subject):
         raise PermissionDenied
     existing = Dossier.objects.filter(
         model=subject.model, year=year, subject_key=subject.key
@@ -93,7 +75,7 @@ def register(*, subject: Subject, year: int, actor) -> Dossier:
 
 
 def _check_editable(actor, dossier):
-    if not permissions.can_edit_answers(actor, dossier):
+    if not actor.has_perm("recognition.edit_answers", dossier):
         raise PermissionDenied
     if dossier.status not in EDITABLE:
         raise CycleError(_("This dossier can no longer be changed."))
@@ -197,7 +179,7 @@ def accept(*, dossiers, officer, note: str = "") -> int:
     """Mark self-assessed dossiers verified; return how many were accepted."""
     accepted = 0
     for dossier in dossiers:
-        if not permissions.can_verify(officer, dossier):
+        if not officer.has_perm("recognition.verify_dossier", dossier):
             raise PermissionDenied
         if dossier.status != DossierStatus.SELF_ASSESSED:
             continue
@@ -219,7 +201,7 @@ def return_dossier(
     *, dossier: Dossier, officer, note: str = "", comments: dict[int, str] | None = None
 ) -> Verification:
     """Send the dossier back with a comment per indicator; answers are kept."""
-    if not permissions.can_verify(officer, dossier):
+    if not officer.has_perm("recognition.verify_dossier", dossier):
         raise PermissionDenied
     if dossier.status not in {DossierStatus.SELF_ASSESSED, DossierStatus.VERIFIED}:
         raise CycleError(_("Only a submitted dossier can be returned."))
@@ -264,7 +246,7 @@ def recognise(
     if not dossiers:
         raise CycleError(_("Choose at least one verified dossier."))
     for dossier in dossiers:
-        if not permissions.can_recognise(officer, dossier):
+        if not officer.has_perm("recognition.recognise_dossier", dossier):
             raise PermissionDenied
         if dossier.status != DossierStatus.VERIFIED:
             raise CycleError(
@@ -305,7 +287,7 @@ def recognise(
 
 @transaction.atomic
 def revoke(*, dossier: Dossier, officer, reason: str) -> Dossier:
-    if not permissions.can_recognise(officer, dossier):
+    if not officer.has_perm("recognition.revoke_dossier", dossier):
         raise PermissionDenied
     if dossier.status != DossierStatus.RECOGNISED:
         raise CycleError(_("Only a recognised dossier can be revoked."))

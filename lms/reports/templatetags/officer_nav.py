@@ -1,12 +1,9 @@
 """Links to the officers' work (recognition queue, reports) in the site's header.
 
-Lives in the reports app because it is the one that may see both the recognition
-and the reporting rules without an import cycle.
+Shown to whoever the recognition and reports rules let in.
 """
 
 from django import template
-
-from lms.recognition.permissions import Level, officer_level
 
 register = template.Library()
 
@@ -18,7 +15,6 @@ def officer_links(context):
     if user is None or not user.is_authenticated:
         return {"show_queue": False, "show_reports": False}
     return {
-        "show_queue": officer_level(user) > Level.NONE,
-        # Same people as lms.reports.scope.home_scope, without loading the commune.
-        "show_reports": officer_level(user) >= Level.CENTRE,
+        "show_queue": user.has_perm("recognition.view_queue"),
+        "show_reports": user.has_perm("reports.view_reports"),
     }

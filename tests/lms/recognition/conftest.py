@@ -6,11 +6,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.roles import Role, group_for
 from cms.models import Village
-from cms.roles import Role, group_for
 from lms.recognition.learning import class_sessions, record_learning
 from lms.recognition.models import Household, HouseholdMembership, Indicator
-from lms.recognition.permissions import village_officer_group
 from lms.recognition.services import cycle
 from lms.recognition.subjects import subject_for
 
@@ -109,7 +108,7 @@ def officer(phone, *, commune, role=None, village=None):
     user = get_user_model().objects.create_user(
         phone=phone, full_name=f"Cán bộ {phone}", commune=commune, village=village
     )
-    user.groups.add(village_officer_group() if role is None else group_for(role))
+    user.groups.add(group_for(Role.VILLAGE_OFFICER if role is None else role))
     return user
 
 

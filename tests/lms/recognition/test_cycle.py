@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.roles import Role
 from lms.recognition.models import (
     AppendOnlyError,
     AuditEntry,
@@ -15,7 +16,14 @@ from lms.recognition.models import (
 from lms.recognition.services import cycle
 from lms.recognition.subjects import subject_for
 
-from .conftest import YEAR, answer_all, household_of, pdf_file, register_and_answer
+from .conftest import (
+    YEAR,
+    answer_all,
+    household_of,
+    officer,
+    pdf_file,
+    register_and_answer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +56,8 @@ def test_a_resident_cannot_register_someone_else(make_person):
         cycle.register(subject=subject_for("citizen", second), year=YEAR, actor=first)
 
 
-def test_head_of_household_and_staff_register_a_family(make_person, commune_officer):
+def test_head_of_household_and_staff_register_a_family(make_person, commune):
+    centre_staff = officer("0900000020", commune=commune, role=Role.CENTRE_STAFF)
     head = make_person("Giàng A Lử")
     household = household_of(head)
     dossier = cycle.register(
@@ -57,9 +66,9 @@ def test_head_of_household_and_staff_register_a_family(make_person, commune_offi
     assert dossier.household == household and dossier.village == head.village
     other = household_of(make_person("Sùng A Chu"), name="Hộ Sùng A Chu")
     by_staff = cycle.register(
-        subject=subject_for("family", other), year=YEAR, actor=commune_officer
+        subject=subject_for("family", other), year=YEAR, actor=centre_staff
     )
-    assert by_staff.registered_by == commune_officer
+    assert by_staff.registered_by == centre_staff
 
 
 def test_disallowed_evidence_is_refused_and_other_answers_are_kept(learner):

@@ -76,7 +76,7 @@ def test_officer_queue_filters_and_bulk_accepts(
         make_person("Sùng Thị Mỷ", village=villages[1]), year=THIS_YEAR
     )
     client.force_login(commune_officer)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         page = client.get(reverse("recognition:queue"))
     assert first.subject_name in page.content.decode()
     filtered = client.get(reverse("recognition:queue"), {"village": villages[1].pk})

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.roles import Role, group_for
 from cms.models import (
     Commune,
     Institution,
@@ -11,7 +12,6 @@ from cms.models import (
     OpenResourcePage,
     ResourceLibraryPage,
 )
-from cms.roles import Role, group_for
 
 
 @pytest.fixture
