@@ -10,6 +10,9 @@ import rules
 from .places import place_of
 from .roles import Role, has_role
 
+# Every predicate returns a real bool: django-rules reads None as "skip me", which
+# would let `a & b` pass on `b` alone.
+
 
 @rules.predicate
 def is_admin(user) -> bool:
@@ -18,7 +21,7 @@ def is_admin(user) -> bool:
 
 def _role_in_place(role: Role, place_attribute: str):
     def check(user) -> bool:
-        return has_role(user, role) and getattr(place_of(user), place_attribute)
+        return bool(has_role(user, role) and getattr(place_of(user), place_attribute))
 
     return rules.predicate(check, name=f"is_{role.value}")
 
@@ -44,36 +47,46 @@ def is_resident(user) -> bool:
 # Place tests: does the user act, through one of the given roles, in this place?
 def commune_staff_of(user, commune_id) -> bool:
     """Centre staff or commune officer of this commune."""
-    return bool(commune_id) and (
-        is_commune_staff(user) and place_of(user).commune_id == commune_id
+    return bool(
+        commune_id
+        and is_commune_staff(user)
+        and place_of(user).commune_id == commune_id
     )
 
 
 def centre_staff_of(user, commune_id) -> bool:
-    return bool(commune_id) and (
-        is_centre_staff(user) and place_of(user).commune_id == commune_id
+    return bool(
+        commune_id and is_centre_staff(user) and place_of(user).commune_id == commune_id
     )
 
 
 def commune_officer_of(user, commune_id) -> bool:
-    return bool(commune_id) and (
-        is_commune_officer(user) and place_of(user).commune_id == commune_id
+    return bool(
+        commune_id
+        and is_commune_officer(user)
+        and place_of(user).commune_id == commune_id
     )
 
 
 def village_officer_of(user, village_id) -> bool:
-    return bool(village_id) and (
-        is_village_officer(user) and place_of(user).village_id == village_id
+    return bool(
+        village_id
+        and is_village_officer(user)
+        and place_of(user).village_id == village_id
     )
 
 
 def province_officer_of(user, province_id) -> bool:
-    return bool(province_id) and (
-        is_province_officer(user) and place_of(user).province_id == province_id
+    return bool(
+        province_id
+        and is_province_officer(user)
+        and place_of(user).province_id == province_id
     )
 
 
 def contributor_of(user, institution_id) -> bool:
-    return bool(institution_id) and (
-        is_contributor(user) and place_of(user).institution_id == institution_id
+    return bool(
+        institution_id
+        and is_contributor(user)
+        and place_of(user).institution_id == institution_id
     )
