@@ -119,7 +119,8 @@ def _flushes_database(item) -> bool:
 def pytest_runtest_teardown(item, nextitem):
     """Put the reference data back after a transactional test flushed the database."""
     yield
-    if not _flushes_database(item):
+    # After the last test the session has already destroyed the test database.
+    if nextitem is None or not _flushes_database(item):
         return
     from pytest_django.plugin import blocking_manager_key
 
@@ -159,11 +160,18 @@ def restore_reference_data():
 
 
 def _restore_recognition_reference_data():
-    """The criteria sets and the village officers' group that migrations seeded."""
+    """The criteria sets, authorities and village officers' group migrations seeded."""
     from accounts.roles import Role, group_for
+    from lms.recognition.authority_defaults import load_default_authorities
     from lms.recognition.criteria.seed import load_seed_sets
-    from lms.recognition.models import CriteriaSet, Criterion, Indicator
+    from lms.recognition.models import (
+        CriteriaSet,
+        Criterion,
+        Indicator,
+        RecognisingAuthority,
+    )
 
     if not CriteriaSet.objects.exists():
         load_seed_sets(CriteriaSet, Criterion, Indicator)
+    load_default_authorities(RecognisingAuthority)
     group_for(Role.VILLAGE_OFFICER)

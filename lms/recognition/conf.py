@@ -1,27 +1,29 @@
 """Configuration of the yearly cycle: deadlines and recognising authorities.
 
-Both change with local practice (since July 2025 who recognises a commune is not
-settled), so they come from the ``RECOGNITION`` setting, with these defaults.
+Deadlines come from the ``RECOGNITION`` setting. Authorities are data
+(``RecognisingAuthority``) that province officers edit: since July 2025 who
+recognises a commune is not settled, and provinces decide.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F, Q
+
+from lms.recognition.models import DecidingLevel, RecognisingAuthority
+from lms.recognition.rules import decided_by_province
 
 DEFAULTS = {
     # (month, day) in the year of the data.
     "REGISTRATION_DEADLINE": (3, 31),
     # (month, day) in the following year: TT 24/2023 asks dossiers by 15 January.
     "DOSSIER_DEADLINE": (1, 15),
-    "AUTHORITIES": {
-        "citizen": ("Hội Khuyến học xã {commune}", "Chủ tịch Hội Khuyến học", ""),
-        "family": ("Ủy ban nhân dân xã {commune}", "Chủ tịch", ""),
-        "clan": ("Ủy ban nhân dân xã {commune}", "Chủ tịch", ""),
-        "community": ("Ủy ban nhân dân xã {commune}", "Chủ tịch", ""),
-        "commune": ("Ủy ban nhân dân tỉnh {province}", "Chủ tịch", ""),
-        "unit": ("Ủy ban nhân dân xã {commune}", "Chủ tịch", ""),
-    },
+}
+# Used only if the seeded rows were deleted: the People's Committee of the level.
+FALLBACK_AUTHORITIES = {
+    "commune": ("Ủy ban nhân dân xã {commune}", "Chủ tịch"),
+    "province": ("Ủy ban nhân dân tỉnh {province}", "Chủ tịch"),
 }
 
 
@@ -46,13 +48,26 @@ class Authority:
     signer_name: str
 
 
-def authority_for(model: str, commune) -> Authority:
-    authority, title, name = {**DEFAULTS["AUTHORITIES"], **_value("AUTHORITIES")}[model]
+def authority_for(dossier) -> Authority:
+    """Who signs the decision for this dossier: the province's own row, else the
+    default row (both edited by province officers in the admin)."""
+    province = decided_by_province(dossier)
+    level = DecidingLevel.PROVINCE if province else DecidingLevel.COMMUNE
+    commune = dossier.commune
+    rows = RecognisingAuthority.objects.filter(
+        Q(province_id=commune.province_id) | Q(province__isnull=True),
+        model=dossier.model,
+        level=level,
+    ).order_by(F("province_id").asc(nulls_last=True))
+    row = rows.first()
+    if row is None:
+        authority, title = FALLBACK_AUTHORITIES[level]
+        row = RecognisingAuthority(authority=authority, signer_title=title)
     return Authority(
-        authority=authority.format(
+        authority=row.authority.format(
             commune=commune.name.removeprefix("Xã ").removeprefix("Phường "),
             province=commune.province.name,
         ),
-        signer_title=title,
-        signer_name=name,
+        signer_title=row.signer_title,
+        signer_name=row.signer_name,
     )

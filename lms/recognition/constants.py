@@ -104,6 +104,10 @@ class AuditAction(models.TextChoices):
     VERIFIED = "verified", _("Verified")
     RETURNED = "returned", _("Returned")
     RECOGNISED = "recognised", _("Recognised")
+    RECOGNISED_BY_OVERRIDE = (
+        "recognised_by_override",
+        _("Recognised without meeting the criteria, with a written reason"),
+    )
     REVOKED = "revoked", _("Revoked")
     EVALUATED = "evaluated", _("Evaluated")
     CRITERIA_VERSIONED = "criteria_versioned", _("Created a new criteria version")

@@ -352,6 +352,9 @@ def _cycle(year, people, teachers, households, clan, unit, villages, officer):
             number=number,
             date=datetime.date(year, 12, 1),
             signer_name="Giàng Seo Phủ",
+            # Shows officers what a recognition by override looks like.
+            override_reason="Học đủ các lớp tại trung tâm; minh chứng giấy đã được "
+            "kiểm tra trực tiếp tại xã.",
         )
     for household in households[:4]:
         dossier = cycle.register(

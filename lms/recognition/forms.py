@@ -35,9 +35,19 @@ class DecisionForm(forms.Form):
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    authority = forms.CharField(label=_("Authority"), max_length=200, required=False)
     signer_name = forms.CharField(label=_("Signer"), max_length=120, required=False)
     signer_title = forms.CharField(
         label=_("Signer's title"), max_length=120, required=False
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for recognising without meeting the criteria"),
+        help_text=_(
+            "Only if a ticked dossier does not meet the criteria. The reason is kept "
+            "in the dossier's history and shown with the published list."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

@@ -160,6 +160,20 @@ for _model in ("criteriaset", "criterion", "indicator"):
     rules.add_perm(f"recognition.view_{_model}", _criteria_readers)
 
 
+@rules.predicate
+def keeps_authority(user, authority=None) -> bool:
+    """Province officers keep their province's authorities; admins the defaults."""
+    if is_admin(user):
+        return True
+    if authority is None:
+        return is_province_officer(user)
+    return province_officer_of(user, authority.province_id)
+
+
+for _action in ("add", "change", "delete", "view"):
+    rules.add_perm(f"recognition.{_action}_recognisingauthority", keeps_authority)
+
+
 def visible_dossiers(user) -> Q:
     """A filter for the dossiers the user follows as an officer or staff member.
 

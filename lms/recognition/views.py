@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import Commune, Village
+from lms.recognition import transitions
 from lms.recognition.certificate import certificate_pdf
 from lms.recognition.conf import authority_for, dossier_deadline, registration_deadline
 from lms.recognition.constants import DossierStatus, LearningModel
@@ -26,6 +27,8 @@ from lms.recognition.models import (
     AuditEntry,
     Clan,
     Dossier,
+    Evaluation,
+    EvaluationRun,
     Household,
     Indicator,
     Unit,
@@ -246,14 +249,7 @@ def dossier_detail(request, pk):
             "dossier": dossier,
             "result": result,
             **_answer_context(dossier, request.user),
-            "can_verify": request.user.has_perm("recognition.verify_dossier", dossier)
-            and dossier.status == DossierStatus.SELF_ASSESSED,
-            "can_recognise": request.user.has_perm(
-                "recognition.recognise_dossier", dossier
-            )
-            and dossier.status == DossierStatus.VERIFIED,
-            "can_revoke": request.user.has_perm("recognition.revoke_dossier", dossier)
-            and dossier.status == DossierStatus.RECOGNISED,
+            "actions": transitions.available(request.user, dossier),
             "decision_form": DecisionForm(initial=_decision_initial(dossier)),
             "revoke_form": RevokeForm(),
             "indicators": Indicator.objects.filter(
@@ -266,8 +262,9 @@ def dossier_detail(request, pk):
 
 
 def _decision_initial(dossier):
-    configured = authority_for(dossier.model, dossier.commune)
+    configured = authority_for(dossier)
     return {
+        "authority": configured.authority,
         "signer_name": configured.signer_name,
         "signer_title": configured.signer_title,
     }
@@ -377,7 +374,9 @@ def queue(request):
     dossiers = dossiers.select_related("village", "commune").order_by(
         "status", "village__name", "subject_name"
     )[:300]
-    evaluations = {(e.model, e.subject_key): e for e in _evaluations_for(dossiers)}
+    evaluations = {
+        (e.model, e.subject_key): e for e in _evaluations_for(dossiers, year)
+    }
     rows = [(d, evaluations.get((d.model, d.subject_key))) for d in dossiers]
     return render(
         request,
@@ -391,13 +390,12 @@ def queue(request):
     )
 
 
-def _evaluations_for(dossiers):
-    from lms.recognition.models import Evaluation
-
+def _evaluations_for(dossiers, year: int):
+    """The stored verdicts of these dossiers' subjects for the dossiers' own year."""
     keys = [d.subject_key for d in dossiers]
     if not keys:
         return []
-    return Evaluation.objects.filter(subject_key__in=keys).only(
+    return Evaluation.objects.filter(subject_key__in=keys, year=year).only(
         "model", "subject_key", "passed", "level", "points", "band", "year"
     )
 
@@ -478,8 +476,6 @@ def revoke(request, pk):
 @login_required
 def run_evaluation(request):
     """Start the bulk evaluation of the officer's commune; show the latest runs."""
-    from lms.recognition.models import EvaluationRun
-
     user = request.user
     if not (user.has_perm("recognition.run_evaluation") and user.commune_id):
         raise PermissionDenied

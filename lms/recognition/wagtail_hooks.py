@@ -1,14 +1,20 @@
-"""Criteria sets and indicators in the Wagtail admin, for province officers.
+"""Criteria sets, indicators and recognising authorities in the Wagtail admin,
+kept by province officers.
 
 Opening a set (or one of its indicators) that is already in use opens its next
 draft version instead, so the rules past evaluations were made under never change.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     EditView,
@@ -16,8 +22,9 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from accounts.places import place_of
 from lms.recognition.constants import SetStatus
-from lms.recognition.models import CriteriaSet, Indicator
+from lms.recognition.models import CriteriaSet, Indicator, RecognisingAuthority
 from lms.recognition.services import versioning
 
 
@@ -86,8 +93,80 @@ class IndicatorViewSet(SnippetViewSet):
     edit_view_class = IndicatorEditView
 
 
+class RulesPermissionPolicy(ModelPermissionPolicy):
+    """Asks the app's rules with the instance, so a province officer edits only the
+    rows of their own province."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return user.has_perm(self._get_permission_name(action), instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        rows = self.model._default_manager.all()
+        if user.is_active and user.is_superuser:
+            return rows
+        if not self.user_has_any_permission(user, actions):
+            return rows.none()
+        return rows.filter(province_id=place_of(user).province_id)
+
+
+register_permission_policy(
+    RecognisingAuthority, RulesPermissionPolicy(RecognisingAuthority)
+)
+
+
+class AuthorityForm(WagtailAdminModelForm):
+    """A province officer's rows are always their own province's."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not for_user.is_superuser:
+            field = self.fields["province"]
+            field.queryset = field.queryset.filter(pk=place_of(for_user).province_id)
+            field.required = True
+            field.empty_label = None
+
+
+class AuthorityEditView(EditView):
+    # Wagtail's edit view checks the model permission only; the row's province counts.
+    def get_object(self, queryset=None):
+        authority = super().get_object(queryset)
+        if not self.request.user.has_perm(
+            "recognition.change_recognisingauthority", authority
+        ):
+            raise PermissionDenied
+        return authority
+
+
+class AuthorityViewSet(SnippetViewSet):
+    model = RecognisingAuthority
+    icon = "user"
+    menu_label = gettext_lazy("Recognising authorities")
+    list_display = ["model", "level", "province", "authority", "signer_title"]
+    list_filter = ["model", "level"]
+    edit_view_class = AuthorityEditView
+
+    def get_queryset(self, request):
+        policy = RulesPermissionPolicy(RecognisingAuthority)
+        return policy.instances_user_has_any_permission_for(
+            request.user, {"view", "change"}
+        ).select_related("province")
+
+    edit_handler = ObjectList(
+        [
+            FieldPanel("model"),
+            FieldPanel("level"),
+            FieldPanel("province"),
+            FieldPanel("authority"),
+            FieldPanel("signer_title"),
+            FieldPanel("signer_name"),
+            FieldPanel("legal_basis"),
+        ],
+        base_form_class=AuthorityForm,
+    )
+
+
 class RecognitionGroup(SnippetViewSetGroup):
-    items = (CriteriaSetViewSet, IndicatorViewSet)
+    items = (CriteriaSetViewSet, IndicatorViewSet, AuthorityViewSet)
     menu_icon = "pick"
     menu_label = gettext_lazy("Learning models")
     menu_name = "learning-models"

@@ -1,4 +1,5 @@
 from .audit import AppendOnlyError, AuditEntry
+from .authorities import DecidingLevel, RecognisingAuthority
 from .criteria import CriteriaSet, Criterion, Indicator
 from .cycle import (
     Answer,
@@ -28,6 +29,7 @@ __all__ = [
     "ClanHousehold",
     "CriteriaSet",
     "Criterion",
+    "DecidingLevel",
     "Decision",
     "Dossier",
     "Evaluation",
@@ -36,6 +38,7 @@ __all__ = [
     "Household",
     "HouseholdMembership",
     "Indicator",
+    "RecognisingAuthority",
     "Unit",
     "UnitMembership",
     "Verification",

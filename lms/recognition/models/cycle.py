@@ -114,6 +114,10 @@ class Dossier(models.Model):
         blank=True,
         related_name="dossiers",
     )
+    # Set when an officer recognised the dossier although its criteria were not met.
+    override_reason = models.TextField(
+        _("reason for recognising without meeting the criteria"), blank=True
+    )
     # The evaluation as it stood when recognised: later runs never touch it.
     recognised_result = models.JSONField(null=True, blank=True, editable=False)
 

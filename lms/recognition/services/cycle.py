@@ -1,7 +1,8 @@
 """The yearly cycle: register, answer, submit, verify or return, recognise, revoke.
 
-Each step checks who may take it, moves the dossier's status and timestamps, and
-appends to the audit trail. Declared answers stay editable until verification.
+Each step moves the dossier through ``transitions`` (who may, from which state, as a
+conditional update) and then writes its side effects once: verification rows, the
+decision, the audit trail. Declared answers stay editable until verification.
 """
 
 from dataclasses import dataclass
@@ -11,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.recognition import transitions
 from lms.recognition.conf import authority_for, dossier_deadline
-from lms.recognition.constants import AuditAction, DossierStatus
+from lms.recognition.constants import AuditAction
 from lms.recognition.models import (
     Answer,
     Decision,
@@ -27,16 +29,9 @@ from lms.recognition.services.audit import record
 from lms.recognition.services.evaluation import evaluate_dossier
 from lms.recognition.services.evidence import validate_evidence
 from lms.recognition.subjects import Subject
+from lms.recognition.transitions import EDITABLE, CycleError
 
-EDITABLE = {
-    DossierStatus.REGISTERED,
-    DossierStatus.RETURNED,
-    DossierStatus.SELF_ASSESSED,
-}
-
-
-class CycleError(Exception):
-    """A step that the dossier's status does not allow (message for the user)."""
+__all__ = ["EDITABLE", "CycleError"]
 
 
 @transaction.atomic
@@ -75,10 +70,8 @@ def register(*, subject: Subject, year: int, actor) -> Dossier:
 
 
 def _check_editable(actor, dossier):
-    if not actor.has_perm("recognition.edit_answers", dossier):
-        raise PermissionDenied
-    if dossier.status not in EDITABLE:
-        raise CycleError(_("This dossier can no longer be changed."))
+    # Answers change only while the dossier may still be submitted.
+    transitions.check(transitions.SUBMIT, dossier=dossier, actor=actor)
 
 
 @dataclass
@@ -154,12 +147,12 @@ def is_late(dossier: Dossier, when=None) -> bool:
 @transaction.atomic
 def submit(*, dossier: Dossier, actor) -> Dossier:
     """Send the self-assessment for verification; late ones are flagged, not refused."""
-    _check_editable(actor, dossier)
-    now = timezone.now()
-    dossier.status = DossierStatus.SELF_ASSESSED
-    dossier.self_assessed_at = now
-    dossier.submitted_late = is_late(dossier, timezone.localdate(now))
-    dossier.save(update_fields=["status", "self_assessed_at", "submitted_late"])
+    transitions.move(
+        transitions.SUBMIT,
+        dossier=dossier,
+        actor=actor,
+        submitted_late=is_late(dossier, timezone.localdate()),
+    )
     result = evaluate_dossier(dossier=dossier)
     record(
         action=AuditAction.SUBMITTED,
@@ -179,16 +172,14 @@ def accept(*, dossiers, officer, note: str = "") -> int:
     """Mark self-assessed dossiers verified; return how many were accepted."""
     accepted = 0
     for dossier in dossiers:
-        if not officer.has_perm("recognition.verify_dossier", dossier):
+        if not officer.has_perm(transitions.ACCEPT.permission, dossier):
             raise PermissionDenied
-        if dossier.status != DossierStatus.SELF_ASSESSED:
+        if dossier.status not in transitions.ACCEPT.sources:
             continue
+        transitions.move(transitions.ACCEPT, dossier=dossier, actor=officer)
         Verification.objects.create(
             dossier=dossier, officer=officer, outcome="accepted", note=note
         )
-        dossier.status = DossierStatus.VERIFIED
-        dossier.verified_at = timezone.now()
-        dossier.save(update_fields=["status", "verified_at"])
         record(
             action=AuditAction.VERIFIED, actor=officer, dossier=dossier, summary=note
         )
@@ -201,13 +192,11 @@ def return_dossier(
     *, dossier: Dossier, officer, note: str = "", comments: dict[int, str] | None = None
 ) -> Verification:
     """Send the dossier back with a comment per indicator; answers are kept."""
-    if not officer.has_perm("recognition.verify_dossier", dossier):
-        raise PermissionDenied
-    if dossier.status not in {DossierStatus.SELF_ASSESSED, DossierStatus.VERIFIED}:
-        raise CycleError(_("Only a submitted dossier can be returned."))
+    transitions.check(transitions.RETURN, dossier=dossier, actor=officer)
     comments = {k: v.strip() for k, v in (comments or {}).items() if v and v.strip()}
     if not comments and not note.strip():
         raise CycleError(_("Say what needs to change before returning the dossier."))
+    transitions.move(transitions.RETURN, dossier=dossier, actor=officer)
     verification = Verification.objects.create(
         dossier=dossier, officer=officer, outcome="returned", note=note
     )
@@ -217,9 +206,6 @@ def return_dossier(
         )
         for indicator_id, comment in comments.items()
     )
-    dossier.status = DossierStatus.RETURNED
-    dossier.returned_at = timezone.now()
-    dossier.save(update_fields=["status", "returned_at"])
     record(
         action=AuditAction.RETURNED,
         actor=officer,
@@ -228,6 +214,18 @@ def return_dossier(
         data={str(k): v for k, v in comments.items()},
     )
     return verification
+
+
+def _one_decision_covers_one_kind(dossiers: list[Dossier]) -> None:
+    """A decision recognises one model, for one year, in one commune."""
+    kinds = {(d.model, d.year, d.commune_id) for d in dossiers}
+    if len(kinds) > 1:
+        raise CycleError(
+            _(
+                "One decision covers one learning model, one year and one commune. "
+                "Tick only dossiers of the same kind, year and commune."
+            )
+        )
 
 
 @transaction.atomic
@@ -240,21 +238,33 @@ def recognise(
     authority: str = "",
     signer_name: str = "",
     signer_title: str = "",
+    override_reason: str = "",
 ) -> Decision:
-    """Recognise verified dossiers by one decision; their results are frozen."""
+    """Recognise verified dossiers by one decision; their results are frozen.
+
+    A dossier whose criteria are not met is recognised only with a written reason,
+    kept on the dossier and in the audit trail.
+    """
     dossiers = list(dossiers)
     if not dossiers:
         raise CycleError(_("Choose at least one verified dossier."))
+    _one_decision_covers_one_kind(dossiers)
     for dossier in dossiers:
-        if not officer.has_perm("recognition.recognise_dossier", dossier):
-            raise PermissionDenied
-        if dossier.status != DossierStatus.VERIFIED:
-            raise CycleError(
-                _("“%(name)s” has not been verified yet.")
-                % {"name": dossier.subject_name}
+        transitions.check(transitions.RECOGNISE, dossier=dossier, actor=officer)
+    results = {dossier.pk: evaluate_dossier(dossier=dossier) for dossier in dossiers}
+    failing = [d for d in dossiers if not (results[d.pk] and results[d.pk].passed)]
+    override_reason = override_reason.strip()
+    if failing and not override_reason:
+        raise CycleError(
+            _(
+                "%(names)s do not meet the criteria. To recognise them anyway, "
+                "write the reason in “Reason for recognising without meeting the "
+                "criteria”."
             )
+            % {"names": ", ".join(f"“{d.subject_name}”" for d in failing)}
+        )
     first = dossiers[0]
-    configured = authority_for(first.model, first.commune)
+    configured = authority_for(first)
     decision = Decision.objects.create(
         number=number,
         date=date,
@@ -266,35 +276,38 @@ def recognise(
         commune=first.commune,
         created_by=officer,
     )
-    now = timezone.now()
     for dossier in dossiers:
-        result = evaluate_dossier(dossier=dossier)
-        dossier.status = DossierStatus.RECOGNISED
-        dossier.recognised_at = now
-        dossier.decision = decision
-        dossier.recognised_result = result.to_json() if result else None
-        dossier.save(
-            update_fields=["status", "recognised_at", "decision", "recognised_result"]
+        result = results[dossier.pk]
+        overridden = dossier in failing
+        transitions.move(
+            transitions.RECOGNISE,
+            dossier=dossier,
+            actor=officer,
+            decision=decision,
+            recognised_result=result.to_json() if result else None,
+            override_reason=override_reason if overridden else "",
         )
         record(
-            action=AuditAction.RECOGNISED,
+            action=AuditAction.RECOGNISED_BY_OVERRIDE
+            if overridden
+            else AuditAction.RECOGNISED,
             actor=officer,
             dossier=dossier,
-            summary=f"{decision.number}",
+            summary=f"{decision.number}: {override_reason}"
+            if overridden
+            else decision.number,
+            data={"decision": decision.pk, "override_reason": override_reason}
+            if overridden
+            else {"decision": decision.pk},
         )
     return decision
 
 
 @transaction.atomic
 def revoke(*, dossier: Dossier, officer, reason: str) -> Dossier:
-    if not officer.has_perm("recognition.revoke_dossier", dossier):
-        raise PermissionDenied
-    if dossier.status != DossierStatus.RECOGNISED:
-        raise CycleError(_("Only a recognised dossier can be revoked."))
+    transitions.check(transitions.REVOKE, dossier=dossier, actor=officer)
     if not reason.strip():
         raise CycleError(_("Give the reason for revoking."))
-    dossier.status = DossierStatus.REVOKED
-    dossier.revoked_at = timezone.now()
-    dossier.save(update_fields=["status", "revoked_at"])
+    transitions.move(transitions.REVOKE, dossier=dossier, actor=officer)
     record(action=AuditAction.REVOKED, actor=officer, dossier=dossier, summary=reason)
     return dossier

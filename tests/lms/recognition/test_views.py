@@ -87,19 +87,23 @@ def test_officer_queue_filters_and_bulk_accepts(
         {"action": "accept", "dossier": [first.pk, second.pk]},
     )
     assert set(Dossier.objects.values_list("status", flat=True)) == {"verified"}
-    client.post(
-        reverse("recognition:bulk"),
-        {
-            "action": "recognise",
-            "dossier": [first.pk, second.pk],
-            "number": "05/QĐ-UBND",
-            "date": f"{THIS_YEAR}-12-20",
-        },
-    )
+    decision = {
+        "action": "recognise",
+        "dossier": [first.pk, second.pk],
+        "number": "05/QĐ-UBND",
+        "date": f"{THIS_YEAR}-12-20",
+    }
+    refused = client.post(reverse("recognition:bulk"), decision, follow=True)
+    # Neither meets the criteria: without a written reason nothing is recognised.
+    assert "không đạt tiêu chí" in refused.content.decode()
+    assert set(Dossier.objects.values_list("status", flat=True)) == {"verified"}
+    reason = "Đã kiểm tra minh chứng giấy tại xã"
+    client.post(reverse("recognition:bulk"), {**decision, "override_reason": reason})
     assert set(Dossier.objects.values_list("status", flat=True)) == {"recognised"}
     listing = client.get(reverse("recognition:published", args=[THIS_YEAR]))
     assert "05/QĐ-UBND" in listing.content.decode()
     assert first.subject_name in listing.content.decode()
+    assert reason in listing.content.decode()
 
 
 def test_queue_query_count_does_not_grow(
