@@ -5,7 +5,10 @@ import io
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from django.urls import reverse
+
 from lms.pdf_fonts import register_fonts
+from lms.qr import qr_image
 
 _TITLES = {
     "citizen": "CÔNG DÂN HỌC TẬP",
@@ -17,8 +20,14 @@ _TITLES = {
 }
 
 
-def certificate_pdf(dossier) -> bytes:
-    """One landscape A4 page naming the subject, the title, year and decision."""
+def verify_url(dossier, *, base_url: str) -> str:
+    path = reverse("recognition:verify", args=[dossier.public_code])
+    return base_url.rstrip("/") + path
+
+
+def certificate_pdf(dossier, *, base_url: str) -> bytes:
+    """One landscape A4 page naming the subject, the title, year and decision,
+    with a QR code to the public page that confirms it."""
     regular, bold = register_fonts()
     decision = dossier.decision
     buffer = io.BytesIO()
@@ -55,6 +64,12 @@ def certificate_pdf(dossier) -> bytes:
         height - 410,
         f"Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y}",
     )
+    if dossier.public_code:
+        url = verify_url(dossier, base_url=base_url)
+        pdf.drawImage(qr_image(url), 60, 60, width=90, height=90)
+        pdf.setFont(regular, 9)
+        pdf.drawString(60, 48, f"Kiểm tra: {url}")
+        pdf.setFont(regular, 12)
     pdf.drawCentredString(width * 0.72, 120, decision.signer_title.upper())
     pdf.setFont(bold, 13)
     pdf.drawCentredString(width * 0.72, 70, decision.signer_name)

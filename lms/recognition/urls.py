@@ -22,4 +22,5 @@ urlpatterns = [
     path("cong-nhan/ho-so/<int:pk>/thu-hoi/", views.revoke, name="revoke"),
     path("cong-nhan/danh-gia/", views.run_evaluation, name="runs"),
     path("cong-nhan/danh-sach/<int:year>/", views.published, name="published"),
+    path("cong-nhan/xac-thuc/<str:code>/", views.verify, name="verify"),
 ]

@@ -337,7 +337,8 @@ def certificate(request, pk):
     dossier = _dossier(request, pk)
     if dossier.status != DossierStatus.RECOGNISED:
         raise Http404
-    response = HttpResponse(certificate_pdf(dossier), content_type="application/pdf")
+    pdf = certificate_pdf(dossier, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chung-nhan-{dossier.pk}.pdf"'
     return response
 
@@ -497,6 +498,17 @@ def run_evaluation(request):
             "refresh": any(run.active and not run.stalled for run in runs),
         },
     )
+
+
+def verify(request, code):
+    """Public check of a recognition: name, title, year, authority, still valid?"""
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("decision").filter(
+            status__in=[DossierStatus.RECOGNISED, DossierStatus.REVOKED]
+        ),
+        public_code=code,
+    )
+    return render(request, "recognition/verify.html", {"dossier": dossier})
 
 
 def published(request, year):

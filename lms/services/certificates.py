@@ -3,7 +3,6 @@
 import io
 from decimal import Decimal
 
-import qrcode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,12 +10,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from cms.models import Centre
 from lms.models import Certificate, Enrolment, User
 from lms.pdf_fonts import BOLD, REGULAR, register_fonts
+from lms.qr import qr_image
 
 FONT, FONT_BOLD = REGULAR, BOLD
 
@@ -61,14 +60,6 @@ def revoke_certificate(
 def verify_url(certificate: Certificate, *, base_url: str = "") -> str:
     base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
     return base + reverse("lms:verify", args=[certificate.code])
-
-
-def _qr_image(url: str) -> ImageReader:
-    image = qrcode.make(url, border=1)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    buffer.seek(0)
-    return ImageReader(buffer)
 
 
 def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
@@ -117,7 +108,7 @@ def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
     pdf.setFont(FONT, 11)
     pdf.drawString(60, 90, lines["code"])
     pdf.drawString(60, 72, lines["verify"])
-    pdf.drawImage(_qr_image(url), width - 180, 55, width=110, height=110)
+    pdf.drawImage(qr_image(url), width - 180, 55, width=110, height=110)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

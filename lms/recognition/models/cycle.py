@@ -118,6 +118,10 @@ class Dossier(models.Model):
     override_reason = models.TextField(
         _("reason for recognising without meeting the criteria"), blank=True
     )
+    # The unguessable key of the public verify page printed as a QR code.
+    public_code = models.CharField(
+        max_length=16, unique=True, null=True, blank=True, editable=False
+    )
     # The evaluation as it stood when recognised: later runs never touch it.
     recognised_result = models.JSONField(null=True, blank=True, editable=False)
 

@@ -5,6 +5,7 @@ conditional update) and then writes its side effects once: verification rows, th
 decision, the audit trail. Declared answers stay editable until verification.
 """
 
+import secrets
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -216,6 +217,10 @@ def return_dossier(
     return verification
 
 
+def new_public_code() -> str:
+    return secrets.token_urlsafe(9)
+
+
 def _one_decision_covers_one_kind(dossiers: list[Dossier]) -> None:
     """A decision recognises one model, for one year, in one commune."""
     kinds = {(d.model, d.year, d.commune_id) for d in dossiers}
@@ -286,6 +291,7 @@ def recognise(
             decision=decision,
             recognised_result=result.to_json() if result else None,
             override_reason=override_reason if overridden else "",
+            public_code=dossier.public_code or new_public_code(),
         )
         record(
             action=AuditAction.RECOGNISED_BY_OVERRIDE
