@@ -2,10 +2,9 @@
 
 import io
 
+from django.urls import reverse
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
-
-from django.urls import reverse
 
 from lms.pdf_fonts import register_fonts
 from lms.qr import qr_image
