@@ -35,7 +35,7 @@ from lms.recognition.models import (
     Verification,
     subject_key,
 )
-from lms.recognition.rules import visible_dossiers
+from lms.recognition.rules import spokespeople, visible_dossiers
 from lms.recognition.run_report import is_stalled, model_lines
 from lms.recognition.selectors import SpecCache, active_set, set_spec
 from lms.recognition.services import cycle
@@ -91,6 +91,7 @@ def checklist(request):
             "dossier": dossier,
             "criteria_set": criteria_set,
             "result": result,
+            "for_subject": True,
             **_answer_context(dossier, request.user),
             "registration_deadline": registration_deadline(year),
             "dossier_deadline": dossier_deadline(year),
@@ -250,6 +251,7 @@ def dossier_detail(request, pk):
             "result": result,
             **_answer_context(dossier, request.user),
             "actions": transitions.available(request.user, dossier),
+            "for_subject": request.user.pk in spokespeople(dossier),
             "decision_form": DecisionForm(initial=_decision_initial(dossier)),
             "revoke_form": RevokeForm(),
             "indicators": Indicator.objects.filter(

@@ -55,6 +55,7 @@ def evaluate_indicator(spec: IndicatorSpec, snapshot: Snapshot) -> IndicatorResu
         (points if passed else 0.0) if points is not None else None,
         spec.unconfirmed,
         missing,
+        spec.metric,
     )
 
 

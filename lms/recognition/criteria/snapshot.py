@@ -80,6 +80,8 @@ class IndicatorResult(NamedTuple):
     points_awarded: float | None
     unconfirmed: bool
     missing: str = ""
+    # The figure a computed or rolled-up indicator reads, for the reason shown.
+    metric: str = ""
 
 
 # What an indicator result copies from its spec: left out of compact storage.
@@ -92,6 +94,7 @@ STATIC_KEYS = (
     "level",
     "points",
     "unconfirmed",
+    "metric",
 )
 
 
@@ -161,6 +164,7 @@ def _static(spec: IndicatorSpec) -> dict:
         "level": spec.level,
         "points": None if spec.points is None else float(spec.points),
         "unconfirmed": spec.unconfirmed,
+        "metric": spec.metric,
     }
 
 

@@ -1,8 +1,10 @@
-"""`{% recognition_status user %}`: the learning-citizen status for My learning."""
+"""`{% recognition_status user %}`: the learning-citizen status for My learning;
+`missing_reason`: why a criterion is not met."""
 
 from django import template
 from django.utils import timezone
 
+from lms.recognition import reasons
 from lms.recognition.constants import LearningModel
 from lms.recognition.models import Dossier, Evaluation, subject_key
 
@@ -38,3 +40,9 @@ def recognition_status(user, year=None):
         "met": met,
         "total": total,
     }
+
+
+@register.filter
+def missing_reason(row, for_subject=False):
+    """`{{ row|missing_reason:for_subject }}`: why a criterion is not met, in words."""
+    return reasons.missing_reason(row, for_subject=bool(for_subject))
