@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.roles import Role, group_for
+from cms.demo import staff_password
 from cms.models import Centre, Commune, CourseIndexPage, CoursePage, Village
 from cms.site_setup import ensure_home_page
 from lms.recognition.constants import DossierStatus
@@ -201,34 +203,43 @@ def _answer_everything(dossier, actor):
             )
 
 
-def _officers(commune, villages):
-    from accounts.roles import Role, group_for
+# Officers who sign in with the demo staff password (.tmp/demo-staff-password).
+DEMO_OFFICERS = (
+    # phone, name, role, village index or None
+    ("0399900001", "Cán bộ Khuyến học xã Tả Van", Role.COMMUNE_OFFICER, None),
+    ("0399900002", "Chi hội khuyến học thôn Tả Van Mông", Role.VILLAGE_OFFICER, 2),
+    (
+        "0399900003",
+        "Cán bộ Sở Giáo dục và Đào tạo Lào Cai",
+        Role.PROVINCE_OFFICER,
+        None,
+    ),
+)
 
+
+def _officers(commune, villages):
+    """The demo's commune, village and province officers; returns the commune one."""
     User = get_user_model()
-    officer = User.objects.filter(phone="0399900001").first()
-    if officer is None:
-        officer = User.objects.create_user(
-            phone="0399900001",
-            full_name="Cán bộ Khuyến học xã Tả Van",
-            commune=commune,
-            is_staff=True,
-        )
-        officer.set_unusable_password()
-        officer.save(update_fields=["password"])
-    officer.groups.add(group_for(Role.COMMUNE_OFFICER))
-    village_officer = User.objects.filter(phone="0399900002").first()
-    if village_officer is None:
-        village_officer = User.objects.create_user(
-            phone="0399900002",
-            full_name="Chi hội khuyến học thôn Tả Van Mông",
-            commune=commune,
-            village=villages[2],
-            is_staff=True,
-        )
-        village_officer.set_unusable_password()
-        village_officer.save(update_fields=["password"])
-    village_officer.groups.add(group_for(Role.VILLAGE_OFFICER))
-    return officer
+    accounts = []
+    for phone, full_name, role, village_index in DEMO_OFFICERS:
+        officer = User.objects.filter(phone=phone).first()
+        if officer is None:
+            officer = User.objects.create_user(
+                phone=phone,
+                full_name=full_name,
+                commune=commune,
+                village=None if village_index is None else villages[village_index],
+                password=staff_password(),
+                # Staff accounts are not counted among the commune's residents.
+                is_staff=True,
+            )
+        elif not officer.has_usable_password():
+            # Demos loaded before officers could sign in.
+            officer.set_password(staff_password())
+            officer.save(update_fields=["password"])
+        officer.groups.add(group_for(role))
+        accounts.append(officer)
+    return accounts[0]
 
 
 @transaction.atomic

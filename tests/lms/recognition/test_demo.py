@@ -26,3 +26,22 @@ def test_demo_has_every_step_and_is_idempotent(home_page):
     assert load_recognition_demo() == counts
     assert (Dossier.objects.count(), Evaluation.objects.count()) == before
     assert Decision.objects.count() == 1
+
+
+def test_demo_officers_sign_in_and_reach_their_pages(
+    client, home_page, tmp_path, monkeypatch
+):
+    import cms.demo
+    from lms.recognition.demo import DEMO_OFFICERS
+
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
+    load_cms_demo()
+    load_recognition_demo()
+    password = (tmp_path / "password").read_text().strip()
+    for phone, _name, _role, _village in DEMO_OFFICERS:
+        assert client.login(username=phone, password=password), phone
+        assert client.get("/cong-nhan/").status_code == 200, phone
+        client.logout()
+    assert client.login(username=DEMO_OFFICERS[2][0], password=password)
+    listing = client.get("/admin/snippets/recognition/recognisingauthority/")
+    assert listing.status_code == 200
