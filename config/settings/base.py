@@ -141,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": (
             "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
         ),
-        "OPTIONS": {"user_attributes": ("phone", "full_name", "username", "email")},
+        "OPTIONS": {"user_attributes": ("phone", "full_name", "email", "username")},
     },
 ]
 
