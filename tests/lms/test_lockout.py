@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.db.models import F
-from django.test import Client
+from django.test import Client, RequestFactory
 
-from lms.lockout import canonical_login
+from lms.lockout import canonical_login, client_address
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,20 @@ def test_a_temporary_password_from_the_centre_lifts_the_lock(centre, staff, resi
     response = sign_in("0912 345 678", password)
     assert response.status_code == 302
     assert response["Location"] == "/doi-mat-khau/"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "1.1.1.1", "10.9.9.9"),  # no proxy trusted: the header is the client's
+        (1, "6.6.6.6, 1.1.1.1", "1.1.1.1"),  # what our proxy saw, not what was sent
+        (2, "6.6.6.6, 1.1.1.1, 10.0.0.2", "1.1.1.1"),
+        (1, "", "10.9.9.9"),
+    ],
+)
+def test_address_behind_trusted_proxies(settings, proxies, forwarded, expected):
+    settings.SIGNIN_PROXY_COUNT = proxies
+    request = RequestFactory().post(
+        "/dang-nhap/", REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR=forwarded
+    )
+    assert client_address(request) == expected
