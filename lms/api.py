@@ -1,7 +1,8 @@
 """The learner API: enrol, send progress events, read one's own learning.
 
 Session authentication (with CSRF) serves the site's own script; token
-authentication serves apps. See docs/api.md.
+authentication serves apps. Calls are rate limited (lms/throttling.py). See
+docs/api.md.
 """
 
 from django.shortcuts import get_object_or_404
@@ -9,22 +10,48 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.models import CoursePage
+from lms.middleware import MUST_CHANGE_PASSWORD
 from lms.selectors import my_learning
 from lms.services import enrolments
 from lms.services.events import record_events
+from lms.throttling import AnonymousLearnerThrottle, LearnerThrottle, TooManyRequests
 
 # Enough for a day offline; larger queues are sent in several batches.
 MAX_EVENTS_PER_BATCH = 500
 
 
+class OwnPassword(BasePermission):
+    """A learner still on a temporary password changes it first, also with a token."""
+
+    message = MUST_CHANGE_PASSWORD
+
+    def has_permission(self, request, view):
+        return not request.user.password_is_temporary
+
+
 class LearnerAPIView(APIView):
     authentication_classes = [SessionAuthentication, TokenAuthentication]
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, OwnPassword]
+    throttle_classes = [LearnerThrottle, AnonymousLearnerThrottle]
+
+    def perform_authentication(self, request):
+        try:
+            super().perform_authentication(request)
+        finally:
+            # Counted before any refusal, so anonymous calls and wrong tokens are
+            # limited per address too.
+            super().check_throttles(request)
+
+    def check_throttles(self, request):
+        """Already done in perform_authentication, before the permissions."""
+
+    def throttled(self, request, wait):
+        raise TooManyRequests(wait)
 
 
 class EnrolmentsView(LearnerAPIView):

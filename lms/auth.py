@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from lms.phone import looks_like_phone, normalize_phone
+from lms.services.passwords import temporary_password_expired
 
 
 def find_user_by_login(login: str):
@@ -32,6 +33,12 @@ class PhoneOrEmailBackend(ModelBackend):
             # Hash anyway so timing does not reveal which logins exist.
             get_user_model()().set_password(password)
             return None
-        if user.check_password(password) and self.user_can_authenticate(user):
-            return user
-        return None
+        if not (user.check_password(password) and self.user_can_authenticate(user)):
+            return None
+        if temporary_password_expired(user):
+            # Refused like a wrong password everywhere; the site's sign-in form reads
+            # this mark to tell the person to ask the centre again.
+            if request is not None:
+                request.temporary_password_expired = True
+            return None
+        return user

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.core.exceptions import ValidationError
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Commune, CoursePage
@@ -87,12 +88,37 @@ class SignUpForm(forms.Form):
         cleaned["commune"] = commune
         check_same_passwords(self, "password", "password_again")
         if cleaned.get("password"):
-            user = get_user_model()(full_name=cleaned.get("full_name", ""))
+            # Unsaved, so the validators compare the password with the phone and name.
+            login = cleaned.get("login") or {}
+            user = get_user_model()(
+                full_name=cleaned.get("full_name", ""),
+                username=login.get("phone") or login.get("email", ""),
+                **login,
+            )
             try:
                 password_validation.validate_password(cleaned["password"], user)
             except ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, which also says when a temporary password expired."""
+
+    def get_invalid_login_error(self):
+        if getattr(self.request, "temporary_password_expired", False):
+            return ValidationError(
+                _(
+                    "The temporary password from the centre has expired. "
+                    "Please ask the centre for a new one."
+                ),
+                code="temporary_password_expired",
+            )
+        return super().get_invalid_login_error()
+
+    @property
+    def temporary_password_expired(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, "temporary_password_expired")
 
 
 class ClassSessionForm(forms.ModelForm):

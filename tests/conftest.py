@@ -20,6 +20,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         sync_role_groups()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits (the learner API's) count in the cache: every test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     return ensure_home_page()

@@ -7,6 +7,7 @@ for S3-compatible object storage.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "rest_framework.authtoken",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "lms.middleware.TemporaryPasswordMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the sign-in page's answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -123,6 +128,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out account or address.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "lms.auth.PhoneOrEmailBackend",
 ]
@@ -131,7 +138,35 @@ LOGIN_URL = "lms:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Also refuses the phone number however it is written, and the name without
+    # accents (tests/lms/test_password_rules.py).
+    {
+        "NAME": (
+            "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+        ),
+        "OPTIONS": {"user_attributes": ("phone", "full_name", "email", "username")},
+    },
 ]
+
+# Sign-in protection (lms/lockout.py): django-axes counts failed sign-ins per account
+# and per address. An address gets a larger allowance: a centre's Wi-Fi and mobile
+# carriers' shared addresses put many residents behind one.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGNIN_FAILURE_LIMIT", 5))
+SIGNIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("SIGNIN_ADDRESS_FAILURE_LIMIT", 20))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_COOLOFF_MINUTES", 15)))
+# Attempts during a lockout do not restart it, so "try again in N minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "lms.lockout.SignInAttempts"
+AXES_USERNAME_CALLABLE = "lms.lockout.attempted_login"
+AXES_CLIENT_IP_CALLABLE = "lms.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "lms.lockout.locked_out_response"
+# Reverse proxies in front of the web server that append to X-Forwarded-For.
+SIGNIN_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", 0))
+# Only failures are kept, and only until their cool-off ends: no log of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# A temporary password from the centre works this long (hours).
+TEMPORARY_PASSWORD_HOURS = float(os.environ.get("TEMPORARY_PASSWORD_HOURS", 24))
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -253,6 +288,11 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # The learner API's throttles (lms/throttling.py) read these.
+    "DEFAULT_THROTTLE_RATES": {
+        "learner": os.environ.get("LEARNER_API_RATE", "120/minute"),
+        "learner_anonymous": os.environ.get("LEARNER_API_ANONYMOUS_RATE", "30/minute"),
+    },
 }
 
 LOGGING = {

@@ -78,6 +78,11 @@ class User(AbstractUser):
     password_is_temporary = models.BooleanField(
         _("temporary password"), default=False, editable=False
     )
+    # A temporary password stops working a day after it was given
+    # (TEMPORARY_PASSWORD_HOURS).
+    temporary_password_issued_at = models.DateTimeField(
+        _("temporary password given at"), null=True, blank=True, editable=False
+    )
 
     objects = LearnerManager()
 

@@ -21,7 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.forms import DeletionForm, SignUpForm
+from lms.forms import DeletionForm, SignInForm, SignUpForm
 from lms.services.passwords import password_changed
 from lms.services.privacy import anonymise, export_data
 
@@ -61,6 +61,7 @@ def signup(request):
 
 class SignInView(auth_views.LoginView):
     template_name = "lms/login.html"
+    form_class = SignInForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("lms:my-learning")
 

@@ -1,6 +1,7 @@
 """The demo content loads, is realistic enough, and a second run adds nothing."""
 
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 
@@ -72,7 +73,11 @@ def test_demo_content_loads_once_and_renders(
     reviewer = get_user_model().objects.get(username="canbo.tavan")
     assert has_role(reviewer, Role.CENTRE_STAFF)
     staff_password = (tmp_path / "password").read_text().strip()
-    assert client.login(username="canbo.tavan", password=staff_password)
+    # django-axes, first among the backends, needs the request to count failures.
+    request = RequestFactory().post("/admin/login/")
+    assert client.login(
+        request=request, username="canbo.tavan", password=staff_password
+    )
     client.logout()
     pending = OpenResourcePage.objects.filter(live=False).get()
     assert pending.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -48,8 +48,8 @@ def test_temporary_password_must_be_replaced_at_sign_in(staff, resident):
         "/dang-nhap/", {"username": resident.phone, "password": password}
     )
     assert response["Location"] == "/doi-mat-khau/"
-    # Until it is replaced, My learning keeps reminding them.
-    assert "/doi-mat-khau/" in client.get("/hoc-tap-cua-toi/").content.decode()
+    # Until it is replaced, every page leads back to the change (issue 12).
+    assert client.get("/hoc-tap-cua-toi/")["Location"] == "/doi-mat-khau/"
     page = client.get("/doi-mat-khau/").content.decode()
     assert "mật khẩu tạm" in page
     assert 'name="old_password"' not in page  # they just typed it
