@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "config.admin_site.AdminOnlyAdminConfig",  # django.contrib.admin, admins only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
