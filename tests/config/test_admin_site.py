@@ -26,7 +26,9 @@ def superuser(db):
     )
 
 
-@pytest.mark.parametrize("path", ["/django-admin/", "/django-admin/authtoken/tokenproxy/"])
+@pytest.mark.parametrize(
+    "path", ["/django-admin/", "/django-admin/authtoken/tokenproxy/"]
+)
 def test_staff_officer_is_refused_in_vietnamese(client, officer, path):
     client.force_login(officer)
     response = client.get(path)
