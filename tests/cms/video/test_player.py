@@ -12,6 +12,7 @@ from cms.models import CourseIndexPage, CoursePage, LessonPage
 from cms.models.media import TranscodeStatus
 from cms.site_setup import ensure_home_page
 from cms.video.services import request_transcode
+from tests.csp_watch import violations, watch
 
 from .conftest import make_video
 
@@ -140,6 +141,7 @@ def test_player_plays_reports_remembers_and_listens_only(
         )  # fmt: skip
         try:
             page = browser.new_page()
+            csp_console = watch(page)
             page.add_init_script(COLLECT_EVENTS)
             if engine == "hls.js":
                 page.add_init_script(NO_NATIVE_HLS)
@@ -188,5 +190,7 @@ def test_player_plays_reports_remembers_and_listens_only(
             assert page.get_attribute("a.lesson-media__download", "href") == (
                 media.download_url
             )
+            # hls.js (blob: media and worker) plays under the site's CSP.
+            assert violations(page, csp_console) == []
         finally:
             browser.close()
