@@ -151,7 +151,7 @@ def test_player_plays_reports_remembers_and_listens_only(
             page.evaluate("document.querySelector('video').muted = true")
             page.evaluate("document.querySelector('video').play()")
             page.wait_for_function(
-                "document.querySelector('video').currentTime > 2", timeout=20000
+                "() => document.querySelector('video').currentTime > 2", timeout=20000
             )
             # The lowest rendition comes first (hls.js starts there, Safari too).
             assert page.evaluate("document.querySelector('video').videoHeight") in (
@@ -174,7 +174,7 @@ def test_player_plays_reports_remembers_and_listens_only(
             page.evaluate("document.querySelector('video').muted = true")
             page.evaluate("document.querySelector('video').play()")
             page.wait_for_function(
-                f"document.querySelector('video').currentTime >= {saved - 0.5}",
+                f"() => document.querySelector('video').currentTime >= {saved - 0.5}",
                 timeout=20000,
             )
 
@@ -183,8 +183,8 @@ def test_player_plays_reports_remembers_and_listens_only(
                 "true"
             )
             page.wait_for_function(
-                "(() => { const v = document.querySelector('video');"
-                " return v.readyState >= 1 && v.videoWidth === 0; })()",
+                "() => { const v = document.querySelector('video');"
+                " return v.readyState >= 1 && v.videoWidth === 0; }",
                 timeout=20000,
             )
             assert page.get_attribute("a.lesson-media__download", "href") == (
