@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make run` serves with DEBUG off and a generated key; `make run DEBUG=1` for tracebacks.
+DEBUG ?=
+RUN_SETTINGS := $(if $(filter 1 true yes on,$(DEBUG)),config.settings.dev,config.settings.embedded)
 # System packages the test suite drives for real.
 TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core chromium
 RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
@@ -13,9 +16,9 @@ RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
 run: $(VENV)/.runtime
 	@.ci/apt-install $(RUN_PACKAGES)
 	@$(MAKE) --no-print-directory messages
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py load_demo --port $(PORT)
-	DJANGO_SETTINGS_MODULE=config.settings.dev exec $(PY) manage.py runplatform --port $(PORT)
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py load_demo --port $(PORT)
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) exec $(PY) manage.py runplatform --port $(PORT)
 
 test: $(VENV)/.dev
 	@.ci/apt-install $(TEST_PACKAGES)

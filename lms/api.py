@@ -8,8 +8,11 @@ docs/api.md.
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import APIException, ParseError, UnsupportedMediaType
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,12 +20,21 @@ from rest_framework.views import APIView
 from cms.models import CoursePage
 from lms.middleware import MUST_CHANGE_PASSWORD
 from lms.selectors import my_learning
+from lms.serializers import EnrolmentSerializer, EventBatchSerializer, first_error
 from lms.services import enrolments
 from lms.services.events import record_events
 from lms.throttling import AnonymousLearnerThrottle, LearnerThrottle, TooManyRequests
 
-# Enough for a day offline; larger queues are sent in several batches.
-MAX_EVENTS_PER_BATCH = 500
+# 500 events of a few hundred bytes each fit well below this.
+MAX_EVENTS_BODY_BYTES = 256 * 1024
+
+
+class BodyTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = gettext_lazy(
+        "The request is too large; send the events in smaller batches."
+    )
+    default_code = "too_large"
 
 
 class OwnPassword(BasePermission):
@@ -53,18 +65,32 @@ class LearnerAPIView(APIView):
     def throttled(self, request, wait):
         raise TooManyRequests(wait)
 
+    def handle_exception(self, exc):
+        # DRF's own texts quote the parser's English error; say it plainly.
+        # A body nested thousands deep stops the JSON parser with a RecursionError.
+        if isinstance(exc, ParseError | RecursionError):
+            exc = ParseError(_("The request body is not valid JSON."))
+        elif isinstance(exc, UnsupportedMediaType):
+            exc = UnsupportedMediaType("", detail=_("Send the request body as JSON."))
+        return super().handle_exception(exc)
+
+    def bad_request(self, errors) -> Response:
+        return Response(
+            {"detail": first_error(errors)}, status=status.HTTP_400_BAD_REQUEST
+        )
+
 
 class EnrolmentsView(LearnerAPIView):
     def post(self, request):
-        course_id = request.data.get("course") if hasattr(request.data, "get") else None
-        try:
-            course_id = int(course_id)
-        except (TypeError, ValueError):
+        serializer = EnrolmentSerializer(data=request.data)
+        if not serializer.is_valid():
             return Response(
                 {"detail": _("Give the course as its page id.")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+        course = get_object_or_404(
+            CoursePage.objects.live(), pk=serializer.validated_data["course"]
+        )
         result = enrolments.enrol(learner=request.user, course=course)
         enrolment = result.enrolment
         return Response(
@@ -80,22 +106,28 @@ class EnrolmentsView(LearnerAPIView):
 
 
 class EventsView(LearnerAPIView):
+    parser_classes = [JSONParser]
+
+    def initial(self, request, *args, **kwargs):
+        # Before anything reads the body. Django gives no more than Content-Length
+        # bytes to the application, so the header is the body's upper bound.
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > MAX_EVENTS_BODY_BYTES:
+            raise BodyTooLarge()
+        super().initial(request, *args, **kwargs)
+
     def post(self, request):
-        events = request.data.get("events") if hasattr(request.data, "get") else None
-        if not isinstance(events, list):
-            return Response(
-                {"detail": _("Send the events as a list under “events”.")},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
-        if len(events) > MAX_EVENTS_PER_BATCH:
-            return Response(
-                {
-                    "detail": _("Send at most %(max)d events at a time.")
-                    % {"max": MAX_EVENTS_PER_BATCH}
-                },
-                status=status.HTTP_400_BAD_REQUEST,
-            )
-        results = record_events(learner=request.user, events=events)
+        # Any JSON value but an object (null included) lacks "events".
+        body = request.data if isinstance(request.data, dict) else {}
+        serializer = EventBatchSerializer(data=body)
+        if not serializer.is_valid():
+            return self.bad_request(serializer.errors)
+        results = record_events(
+            learner=request.user, events=serializer.validated_data["events"]
+        )
         return Response({"results": [r.as_dict() for r in results]})
 
 

@@ -13,22 +13,16 @@ from django.utils import timezone
 from accounts.roles import Role, group_for
 from cms.models import Centre, Commune, CourseIndexPage, CoursePage, LessonPage
 from cms.site_setup import ensure_home_page
+from config.local_secrets import admin_password
 from lms.models import ClassSession
 from lms.services import classes, enrolments
 from lms.services.events import record_event
-
-ADMIN_PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
 
 
 def ensure_admin() -> tuple[str, str]:
     """Create the demo administrator once; return its login and password."""
     User = get_user_model()
-    if ADMIN_PASSWORD_FILE.exists():
-        password = ADMIN_PASSWORD_FILE.read_text().strip()
-    else:
-        password = secrets.token_urlsafe(12)
-        ADMIN_PASSWORD_FILE.write_text(password + "\n")
-        ADMIN_PASSWORD_FILE.chmod(0o600)
+    password = admin_password()
     admin = User.objects.filter(username="admin").first()
     if admin is None:
         User.objects.create_superuser(

@@ -96,7 +96,9 @@ def _csv_table(data: bytes) -> list[list[str]]:
 
 def _xlsx_table(data: bytes) -> list[list[str]]:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # Formulas are read as their text ("=..."), never their cached value, so that
+        # validation refuses them instead of keeping a value nobody typed.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ManifestError(_("The XLSX manifest cannot be opened.")) from error
     sheet = workbook.worksheets[0]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from cms.spreadsheet import holds_formula
 from cms.text import fold
 
 from .manifest import ManifestRow
@@ -111,6 +112,16 @@ def validate_row(row: ManifestRow, library: Library) -> RowResult:
     title = values.get("title", "")
     result = RowResult(number=row.number, title=title)
     errors = result.errors
+
+    for column, text in values.items():
+        if holds_formula(text):
+            errors.append(
+                _("The “%(column)s” cell holds a formula; type the text itself.")
+                % {"column": column}
+            )
+    if errors:
+        # A formula's text must not reach a page, a title check or an export.
+        return result
 
     if not title:
         errors.append(_("The title is missing."))

@@ -9,8 +9,10 @@ for S3-compatible object storage.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -63,7 +65,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "config.admin_site.AdminOnlyAdminConfig",  # django.contrib.admin, admins only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.headers.AreaCSPMiddleware",
+    "config.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.admin_vi.middleware.VietnameseFirstLocaleMiddleware",
@@ -244,6 +248,10 @@ REPORT_TARGETS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Học tập cộng đồng"
+# No avatars from gravatar.com: staff e-mail hashes stay here, and the CSP stays tight.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The operator follows Wagtail releases; centres' browsers do not call wagtail.org.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -310,3 +318,75 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+
+# Content-Security-Policy (django-csp 4): no inline script on the site's pages.
+# Media on an object store is read from its origin: images, video segments (hls.js
+# fetches them, then plays them from blob: URLs, with a blob: worker).
+def _media_origins() -> list[str]:
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        return [f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"]
+    endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", ""))
+    if endpoint.netloc:
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+        ]
+    return [
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        "https://*.amazonaws.com",
+    ]
+
+
+MEDIA_ORIGINS = _media_origins()
+# Players the lesson "embed" block may show (Wagtail's oEmbed finders).
+EMBED_ORIGINS = env_list(
+    "EMBED_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,"
+    "https://player.vimeo.com,https://www.facebook.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *MEDIA_ORIGINS],
+        "connect-src": [SELF, *MEDIA_ORIGINS],
+        "worker-src": [SELF, "blob:"],
+        "font-src": [SELF],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin runs inline scripts and styles: it gets its own, looser policy.
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+    }
+}
+# Permissions-Policy: features the platform never uses are off; the video player
+# may go full screen (also inside an embedded player) and start by itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "autoplay": ["self"],
+    "fullscreen": ["self", *(f'"{origin}"' for origin in EMBED_ORIGINS)],
+}

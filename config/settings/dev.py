@@ -1,4 +1,4 @@
-"""Local development and the embedded default started by `make run`."""
+"""Development with tracebacks: `make run DEBUG=1`. Never on a network."""
 
 from .base import *  # noqa: F403
 from .base import env_bool

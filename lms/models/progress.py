@@ -68,11 +68,13 @@ class EventType(models.TextChoices):
 
 
 class ProgressEvent(models.Model):
-    """One accepted event sent by a learner's device; its id is the client's own."""
+    """One accepted event sent by a learner's device, under the id the device chose."""
 
-    # The client's event id as primary key: a resent event is refused by the
-    # database itself, also when two copies arrive at the same moment.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # The device's own id for the event. Unique per learner, not globally: a resent
+    # event is refused by the database itself (also two copies at the same moment),
+    # while another learner's device can neither collide with it nor probe for it.
+    client_event_id = models.UUIDField(_("event id"), editable=False)
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("learner"),
@@ -96,9 +98,14 @@ class ProgressEvent(models.Model):
         verbose_name = _("progress event")
         verbose_name_plural = _("progress events")
         indexes = [models.Index(fields=["learner", "at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "client_event_id"], name="one_event_id_per_learner"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.type} {self.id}"
+        return f"{self.type} {self.client_event_id}"
 
 
 class DailyLearning(models.Model):

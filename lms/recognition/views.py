@@ -47,6 +47,7 @@ from lms.recognition.services.evaluation import (
 )
 from lms.recognition.subjects import citizen_scope, subject_for
 from lms.recognition.tasks import start_run
+from lms.redirects import safe_next
 from lms.selectors import learning_year_detail
 
 
@@ -433,7 +434,7 @@ def bulk(request):
                     _("Recognised by decision %(number)s.")
                     % {"number": decision.number},
                 )
-    return redirect(request.POST.get("next") or "recognition:queue")
+    return redirect(safe_next(request, "recognition:queue"))
 
 
 @require_POST

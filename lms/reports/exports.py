@@ -3,7 +3,8 @@
 Every sheet and file opens with a title block: the report title, the table, the
 area, the year, the date of extraction and the units. Headers are Vietnamese
 whatever the language of the request; numbers are written as numbers. CSV is UTF-8
-with a byte-order mark so that Excel shows the diacritics.
+with a byte-order mark so that Excel shows the diacritics. Text that could start a
+formula is neutralised (`cms.spreadsheet`).
 """
 
 import csv
@@ -17,6 +18,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from cms.spreadsheet import neutralise_row
 
 from .figures import Report
 
@@ -77,16 +80,16 @@ def to_xlsx(report: Report, tables: Sequence[Table]) -> bytes:
         for table in tables:
             sheet = book.create_sheet(_sheet_name(table.title, used))
             for line in title_block(report, table):
-                sheet.append(line)
+                sheet.append(neutralise_row(line))
             sheet["A1"].font = Font(bold=True, size=14)
             sheet["A2"].font = Font(bold=True)
             sheet.append([])
-            sheet.append([column.header for column in table.columns])
+            sheet.append(neutralise_row(column.header for column in table.columns))
             for cell in sheet[HEADER_ROW]:
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             for row in table.rows:
-                sheet.append(list(row))
+                sheet.append(neutralise_row(row))
                 for column, cell in zip(
                     table.columns, sheet[sheet.max_row], strict=True
                 ):
@@ -109,9 +112,13 @@ def to_csv(report: Report, tables: Sequence[Table]) -> bytes:
         for index, table in enumerate(tables):
             if index:
                 writer.writerow([])
-            writer.writerows(title_block(report, table))
+            writer.writerows(
+                neutralise_row(line) for line in title_block(report, table)
+            )
             writer.writerow([])
-            writer.writerow([column.header for column in table.columns])
+            writer.writerow(neutralise_row(column.header for column in table.columns))
             for row in table.rows:
-                writer.writerow(["" if value is None else value for value in row])
+                writer.writerow(
+                    neutralise_row("" if value is None else value for value in row)
+                )
         return text.getvalue().encode("utf-8-sig")

@@ -1,12 +1,12 @@
 """Progress events from learners' devices, each applied exactly once.
 
 A device queues events while offline and sends them later, maybe twice. The event's
-own id (a UUID chosen by the device) is the primary key of its stored row: the row is
-inserted first, in a savepoint, so a resent id fails on the database's unique index,
-also when two copies arrive at once, and nothing is counted twice.
+own id (a UUID chosen by the device) is stored with the learner, unique per learner:
+the row is inserted first, in a savepoint, so a resent id fails on the database's
+unique index, also when two copies arrive at once, and nothing is counted twice. The
+same id from another learner is another event: ids never leak across learners.
 """
 
-import math
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,12 +14,13 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 
 from cms.models import LessonPage
 from lms.models import DailyLearning, EventType, LessonProgress, ProgressEvent, User
 from lms.models.assessment import Quiz
+from lms.serializers import EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
 from lms.services.quizzes import submit_quiz
 
@@ -109,42 +110,40 @@ class ValidEvent:
 
 
 def _number(data: dict, key: str) -> float:
-    value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """A number the event's type needs (the serializer made it a finite float)."""
+    if data.get(key) is None:
         raise EventRejected(_("“%(key)s” must be a number.") % {"key": key})
-    if not math.isfinite(value):
-        raise EventRejected(_("“%(key)s” must be a number.") % {"key": key})
-    return float(value)
+    return data[key]
 
 
 def _integer(data: dict, key: str) -> int:
-    value = data.get(key)
-    if isinstance(value, bool):
-        value = None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise EventRejected(
-            _("“%(key)s” must be a whole number.") % {"key": key}
-        ) from None
+    """An id the event's type needs (the serializer bounded it to 1…2⁶³−1)."""
+    if data.get(key) is None:
+        raise EventRejected(_("“%(key)s” must be a whole number.") % {"key": key})
+    return data[key]
 
 
 def _when(data: dict, now: datetime) -> datetime:
-    at = parse_datetime(str(data.get("at") or ""))
-    if at is None:
-        raise EventRejected(_("The event time is missing or not a valid date."))
-    if timezone.is_naive(at):
-        at = timezone.make_aware(at)
+    at = data["at"]  # aware: the serializer reads a time without offset as local
     if at > now + CLOCK_SKEW:
         raise EventRejected(_("The event time is in the future."))
     return at
 
 
+def _well_formed(data: dict) -> dict:
+    """The event's fields typed and bounded (ids within 64 bits, finite numbers)."""
+    shape = EventSerializer(data=data)
+    if not shape.is_valid():
+        raise EventRejected(first_error(shape.errors))
+    return shape.validated_data
+
+
 def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
-    """Check one event against the rules; raise EventRejected with a clear reason."""
-    kind = data.get("type")
-    if kind not in EventType.values:
-        raise EventRejected(_("Unknown event type."))
+    """Check one well-formed event (`EventSerializer`'s output) against the rules.
+
+    Raise EventRejected with a clear reason.
+    """
+    kind = data["type"]
     at = _when(data, batch.now)
     info = None
     if kind != EventType.QUIZ_ANSWERED or data.get("lesson") is not None:
@@ -257,17 +256,19 @@ def record_event(
     batch = batch or Batch(learner=learner)
     raw_id = data.get("id") if isinstance(data, dict) else None
     try:
-        event_id = uuid.UUID(str(raw_id))
-    except ValueError:
+        event_id = EventIdField().run_validation(raw_id)
+    except ValidationError as error:
         return EventResult(
-            id=str(raw_id or ""),
+            id=str(raw_id or "")[:64],
             status=Status.REJECTED,
-            reason=_("The event has no valid id."),
+            reason=first_error(error.detail),
         )
     try:
-        event = validate(data, batch, event_id)
+        event = validate(_well_formed(data), batch, event_id)
     except EventRejected as rejected:
-        if ProgressEvent.objects.filter(pk=event_id).exists():
+        if ProgressEvent.objects.filter(
+            learner=learner, client_event_id=event_id
+        ).exists():
             return EventResult(id=str(event_id), status=Status.DUPLICATE)
         return EventResult(
             id=str(event_id), status=Status.REJECTED, reason=rejected.reason
@@ -276,7 +277,7 @@ def record_event(
         try:
             with transaction.atomic():
                 ProgressEvent.objects.create(
-                    id=event.id,
+                    client_event_id=event.id,
                     learner=learner,
                     type=event.type,
                     lesson=event.info.lesson if event.info else None,

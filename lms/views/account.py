@@ -17,24 +17,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.forms import DeletionForm, SignInForm, SignUpForm
+from lms.redirects import safe_next
 from lms.services.passwords import password_changed
 from lms.services.privacy import anonymise, export_data
 
 LOGIN_URL = "lms:login"
-
-
-def _next_url(request, default: str) -> str:
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
 
 
 def signup(request):
@@ -51,11 +42,11 @@ def signup(request):
             )
         login(request, user, backend="lms.auth.PhoneOrEmailBackend")
         messages.success(request, _("Welcome! Your account is ready."))
-        return redirect(_next_url(request, "lms:my-learning"))
+        return redirect(safe_next(request, "lms:my-learning"))
     return render(
         request,
         "lms/signup.html",
-        {"form": form, "next": request.GET.get("next", "")},
+        {"form": form, "next": safe_next(request)},
     )
 
 
@@ -64,6 +55,9 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("lms:my-learning")
+
+    def get_redirect_url(self):
+        return safe_next(self.request)
 
     def form_valid(self, form):
         response = super().form_valid(form)

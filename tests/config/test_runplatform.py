@@ -27,10 +27,11 @@ def get_health(port: int):
 def test_runplatform_serves_with_worker_and_stops_both_on_sigterm(tmp_path):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        # The settings `make run` serves with: DEBUG off, a generated key.
+        "DJANGO_SETTINGS_MODULE": "config.settings.embedded",
+        "SECRET_KEY_FILE": str(tmp_path / ".secret-key"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "MEDIA_ROOT": str(tmp_path / "media"),
-        "DEBUG": "false",
     }
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v0"],
@@ -64,6 +65,18 @@ def test_runplatform_serves_with_worker_and_stops_both_on_sigterm(tmp_path):
             status, body = get_health(port)
         assert status == 200, body
         assert body["worker"]["ok"] and body["database"]["vendor"] == "sqlite"
+        # With DEBUG off the static files are still served (whitenoise).
+        for css in ("cms/css/site.css", "wagtailadmin/css/core.css"):
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/static/{css}", timeout=5
+            ) as r:
+                assert r.status == 200
+                assert r.headers["Content-Type"].startswith("text/css")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/khong-co/", timeout=5)
+        except urllib.error.HTTPError as error:
+            missing = error.code, error.read().decode()
+        assert missing[0] == 404 and "Không tìm thấy trang" in missing[1]
     finally:
         # As Ctrl-C or a supervisor would: the signal goes to the whole group.
         os.killpg(launcher.pid, signal.SIGTERM)

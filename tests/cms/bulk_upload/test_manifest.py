@@ -57,3 +57,14 @@ def test_unreadable_manifests_are_refused_with_a_vietnamese_reason(name, data, m
     with pytest.raises(ManifestError) as error:
         read_manifest(name, data)
     assert message in str(error.value)
+
+
+def test_xlsx_formula_cells_are_read_as_their_formula_not_their_value():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Title", "Licence", "Summary", "Files"])
+    sheet.append(['=HYPERLINK("https://evil.example/","Một")', "CC-BY-4.0", "-", "a"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    [row] = read_manifest("manifest.xlsx", buffer.getvalue())
+    assert row.values["title"].startswith("=HYPERLINK(")

@@ -101,3 +101,24 @@ def test_helpers():
     assert parse_language("TIẾNG VIỆT") == "vi"
     assert parse_language("en") == "en"
     assert parse_language("xx") is None
+
+
+def test_a_row_with_a_formula_is_refused_with_the_column_named():
+    [result] = validate_rows(
+        [row(title='=HYPERLINK("https://evil.example/","Một")', summary="=1+1")],
+        LIBRARY,
+    )
+    assert result.draft is None
+    assert result.errors == [
+        "Ô “title” chứa công thức; hãy nhập chính nội dung chữ.",
+        "Ô “summary” chứa công thức; hãy nhập chính nội dung chữ.",
+    ]
+
+
+def test_text_starting_with_a_dash_or_at_sign_is_kept_as_text():
+    [result] = validate_rows(
+        [row(summary="- Bài 1: làm đất\n- Bài 2: gieo mạ", translators="@nhom-dich")],
+        LIBRARY,
+    )
+    assert result.ok
+    assert result.draft.summary.startswith("- Bài 1")

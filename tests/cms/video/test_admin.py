@@ -24,7 +24,7 @@ def test_status_page_shows_percent_and_reason(editor_client, make_media, clips):
     assert "Không chuyển đổi được tệp" in html
     assert reverse("media_status:retry", args=(broken.pk,)) in html
     assert reverse("media_status:retry", args=(busy.pk,)) not in html
-    assert "location.reload" in html  # refreshes itself while work is under way
+    assert '<meta http-equiv="refresh" content="5">' in html  # while work goes on
 
     listing = editor_client.get(reverse("wagtailmedia:index"))
     assert "Đang xử lý (42%)" in listing.content.decode()

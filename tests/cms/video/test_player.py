@@ -12,6 +12,7 @@ from cms.models import CourseIndexPage, CoursePage, LessonPage
 from cms.models.media import TranscodeStatus
 from cms.site_setup import ensure_home_page
 from cms.video.services import request_transcode
+from tests.csp_watch import violations, watch
 
 from .conftest import make_video
 
@@ -140,6 +141,7 @@ def test_player_plays_reports_remembers_and_listens_only(
         )  # fmt: skip
         try:
             page = browser.new_page()
+            csp_console = watch(page)
             page.add_init_script(COLLECT_EVENTS)
             if engine == "hls.js":
                 page.add_init_script(NO_NATIVE_HLS)
@@ -149,7 +151,7 @@ def test_player_plays_reports_remembers_and_listens_only(
             page.evaluate("document.querySelector('video').muted = true")
             page.evaluate("document.querySelector('video').play()")
             page.wait_for_function(
-                "document.querySelector('video').currentTime > 2", timeout=20000
+                "() => document.querySelector('video').currentTime > 2", timeout=20000
             )
             # The lowest rendition comes first (hls.js starts there, Safari too).
             assert page.evaluate("document.querySelector('video').videoHeight") in (
@@ -172,7 +174,7 @@ def test_player_plays_reports_remembers_and_listens_only(
             page.evaluate("document.querySelector('video').muted = true")
             page.evaluate("document.querySelector('video').play()")
             page.wait_for_function(
-                f"document.querySelector('video').currentTime >= {saved - 0.5}",
+                f"() => document.querySelector('video').currentTime >= {saved - 0.5}",
                 timeout=20000,
             )
 
@@ -181,12 +183,14 @@ def test_player_plays_reports_remembers_and_listens_only(
                 "true"
             )
             page.wait_for_function(
-                "(() => { const v = document.querySelector('video');"
-                " return v.readyState >= 1 && v.videoWidth === 0; })()",
+                "() => { const v = document.querySelector('video');"
+                " return v.readyState >= 1 && v.videoWidth === 0; }",
                 timeout=20000,
             )
             assert page.get_attribute("a.lesson-media__download", "href") == (
                 media.download_url
             )
+            # hls.js (blob: media and worker) plays under the site's CSP.
+            assert violations(page, csp_console) == []
         finally:
             browser.close()

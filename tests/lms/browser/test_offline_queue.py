@@ -106,7 +106,10 @@ def check_events_survive_offline_and_reopening(browser, live_server, world):
     page.wait_for_function("() => lmsProgressQueue.pending() === 0", timeout=15000)
 
     learner = world["learner"]
-    stored = {str(pk) for pk in ProgressEvent.objects.values_list("id", flat=True)}
+    stored = {
+        str(pk)
+        for pk in ProgressEvent.objects.values_list("client_event_id", flat=True)
+    }
     assert {e["id"] for e in events} <= stored
     progress = LessonProgress.objects.get(learner=learner, lesson=world["lesson"])
     time_events = ProgressEvent.objects.filter(type="lesson.time")

@@ -246,3 +246,24 @@ def test_my_learning_page_shows_the_recognition_status(client, learner):
     html = client.get("/hoc-tap-cua-toi/").content.decode()
     assert "recognition-status" in html
     assert reverse("recognition:checklist") in html
+
+
+@pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example"])
+def test_bulk_action_never_redirects_off_site(client, learner, commune_officer, url):
+    dossier = register_and_answer(learner, year=THIS_YEAR)
+    client.force_login(commune_officer)
+    response = client.post(
+        reverse("recognition:bulk"),
+        {"action": "accept", "dossier": [dossier.pk], "next": url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("recognition:queue")
+
+
+def test_bulk_action_returns_to_the_filtered_queue(client, learner, commune_officer):
+    client.force_login(commune_officer)
+    back = reverse("recognition:queue") + "?village=1"
+    response = client.post(
+        reverse("recognition:bulk"), {"action": "accept", "next": back}
+    )
+    assert response["Location"] == back

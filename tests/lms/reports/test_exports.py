@@ -148,3 +148,61 @@ def test_csv_of_all_tables_has_a_title_block_per_table(officer_client):
     text = response.content.decode("utf-8-sig")
     assert text.count("Báo cáo học tập suốt đời năm 2025") == 9  # one per table
     assert "Bảng: Thư viện tài nguyên mở: số tài liệu và lượt xem" in text
+
+
+FORMULA_TOPIC = '=HYPERLINK("https://evil.example/","Bấm vào đây")'
+
+
+@pytest.fixture
+def formula_session(commune, resident):
+    from decimal import Decimal
+
+    from cms.models import Centre
+    from lms.models import Attendance, ClassSession
+
+    centre = Centre.objects.create(commune=commune, name="TTHTCĐ Tả Van")
+    for topic in (FORMULA_TOPIC, "-5 bài", "@Trồng lúa"):
+        session = ClassSession.objects.create(
+            centre=centre,
+            topic=topic,
+            date=timezone.localdate(),
+            hours=Decimal("2.0"),
+        )
+        Attendance.objects.create(
+            session=session, learner=resident, present=True, commune=commune
+        )
+    return timezone.localdate().year
+
+
+def test_formula_typed_as_a_topic_is_neutralised_in_xlsx(
+    officer_client, formula_session
+):
+    response = officer_client.get(
+        reverse("reports:export", args=["xlsx"]),
+        {"year": formula_session, "table": "classes"},
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [row for row in sheet.iter_rows(min_row=9, values_only=True)]
+    topics = {row[0] for row in cells}
+    assert "'" + FORMULA_TOPIC in topics
+    assert {"'-5 bài", "'@Trồng lúa"} <= topics
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    # Numbers stay numbers.
+    assert all(isinstance(row[1], int) for row in cells)
+
+
+def test_formula_typed_as_a_topic_is_neutralised_in_csv(
+    officer_client, formula_session
+):
+    response = officer_client.get(
+        reverse("reports:export", args=["csv"]),
+        {"year": formula_session, "table": "classes"},
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    topics = {row[0] for row in rows[8:]}
+    assert "'" + FORMULA_TOPIC in topics
+    assert not any(
+        cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+        for row in rows
+        for cell in row
+    )

@@ -1,0 +1,78 @@
+"""`make run` serves the embedded default: DEBUG off and a key made once, kept 0600."""
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from config.local_secrets import local_secret, secret_key
+
+ROOT = Path(__file__).resolve().parents[2]
+KNOWN_KEYS = {"", "dev-only-not-secret", "test-only-not-secret"}
+
+
+def embedded_settings(key_file: Path) -> list[str]:
+    """DEBUG, SECRET_KEY and ALLOWED_HOSTS as a fresh process reads them."""
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.embedded",
+        SECRET_KEY_FILE=str(key_file),
+        ALLOWED_HOSTS="192.168.1.20",
+        DEBUG="true",  # a stray DEBUG in the environment must not turn it on
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings as s;"
+            "print(s.DEBUG); print(s.SECRET_KEY); print(','.join(s.ALLOWED_HOSTS))",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_make_run_uses_the_embedded_settings_unless_asked_for_debug():
+    plain = subprocess.run(
+        ["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    debug = subprocess.run(
+        ["make", "-n", "run", "DEBUG=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "DJANGO_SETTINGS_MODULE=config.settings.embedded exec" in plain
+    assert "config.settings.dev .venv/bin/python manage.py runplatform" not in plain
+    assert "DJANGO_SETTINGS_MODULE=config.settings.dev exec" in debug
+
+
+def test_embedded_settings_have_debug_off_and_a_generated_stable_key(tmp_path):
+    key_file = tmp_path / ".secret-key"
+    debug, key, hosts = embedded_settings(key_file)
+    assert debug == "False"
+    assert key not in KNOWN_KEYS and len(key) >= 50
+    assert hosts.split(",") == ["localhost", "127.0.0.1", "[::1]", "192.168.1.20"]
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert key_file.read_text().strip() == key
+    # A restart reads the same key: sessions survive.
+    assert embedded_settings(key_file)[1] == key
+
+
+def test_local_secret_is_made_once_and_kept(tmp_path):
+    first = secret_key(tmp_path / "key")
+    assert secret_key(tmp_path / "key") == first
+    assert secret_key(tmp_path / "other") != first
+    assert stat.S_IMODE((tmp_path / "key").stat().st_mode) == 0o600
+
+
+def test_an_empty_secret_file_is_replaced(tmp_path):
+    (tmp_path / "key").write_text("")
+    assert len(local_secret(tmp_path / "key", nbytes=12)) >= 16
