@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from cms.api import api_router
 from config.health import health
+from config.media import serve_public_media
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -28,12 +28,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # The embedded default has no separate file server; at scale S3 serves media.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,5 +11,11 @@ class RecognitionConfig(AppConfig):
 
     def ready(self):
         from lms.recognition.admin_access import grant_criteria_permissions
+        from lms.recognition.services.evidence_files import delete_evidence_file
 
         post_migrate.connect(grant_criteria_permissions, sender=self)
+        post_delete.connect(
+            delete_evidence_file,
+            sender=self.get_model("Evidence"),
+            dispatch_uid="recognition.delete_evidence_file",
+        )

@@ -1,0 +1,90 @@
+"""Who may read a Wagtail document: everyone once a page using it is live; until
+then only those who may edit or publish one of those pages (its authors and the
+library's reviewers). A document no page uses stays public, as before.
+
+"Using" means attached as a resource file (read from the database at once) or
+embedded in a page's body (Wagtail's reference index, updated by the task worker).
+Draft revisions are not read: a file added only in an unpublished edit of a page
+counts as unused until that edit is saved to the page.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.http import FileResponse, Http404
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
+
+from cms.models.pages import ResourceFile
+
+
+def _page_type() -> ContentType:
+    return ContentType.objects.get_for_model(Page)
+
+
+def pages_using(document) -> QuerySet[Page]:
+    """The pages that attach or embed the document, live or not."""
+    embedded = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=_page_type()
+    )
+    return Page.objects.filter(
+        Q(pk__in=ResourceFile.objects.filter(document=document).values("page"))
+        | Q(
+            pk__in=embedded.annotate(page_id=Cast("object_id", IntegerField())).values(
+                "page_id"
+            )
+        )
+    )
+
+
+def live_documents() -> QuerySet:
+    """Documents attached to or embedded in at least one live page."""
+    Document = get_document_model()
+    live_keys = Page.objects.live().annotate(key=Cast("pk", CharField())).values("key")
+    embedded = (
+        ReferenceIndex.objects.filter(
+            base_content_type=_page_type(),
+            object_id__in=live_keys,
+            to_content_type=ContentType.objects.get_for_model(Document),
+        )
+        .annotate(document_id=Cast("to_object_id", IntegerField()))
+        .values("document_id")
+    )
+    attached = ResourceFile.objects.filter(page__live=True).values("document")
+    return Document.objects.filter(Q(pk__in=attached) | Q(pk__in=embedded))
+
+
+def is_public(pages) -> bool:
+    pages = list(pages)
+    return not pages or any(page.live for page in pages)
+
+
+def may_read_unpublished(user, pages) -> bool:
+    """Authors and reviewers of one of the (non-live) pages using the document."""
+    if not user.is_authenticated:
+        return False
+    for page in pages:
+        rights = page.permissions_for_user(user)
+        if rights.can_edit() or rights.can_publish():
+            return True
+    return False
+
+
+def guard_document(document, request):
+    """``before_serve_document``: nothing for public documents (Wagtail serves them),
+    404 for those who may not see a draft's file, else the file, never cached."""
+    pages = list(pages_using(document))
+    if is_public(pages):
+        return None
+    if not may_read_unpublished(request.user, pages):
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response

@@ -1,0 +1,28 @@
+"""The one door to an evidence file: the dossier's rule decides, the storage serves."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from lms.private_files import file_response
+from lms.recognition import permissions
+from lms.recognition.models import Evidence
+
+
+def _may_read_evidence(user, evidence: Evidence) -> bool:
+    """The subject, their household head or representative, officers in scope."""
+    return permissions.can_view(user, evidence.answer.dossier)
+
+
+@login_required
+def evidence_file(request, pk):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related(
+            "answer__dossier__commune", "answer__dossier__household"
+        ),
+        pk=pk,
+    )
+    # Refused and missing look the same: nobody learns that a file exists.
+    if not _may_read_evidence(request.user, evidence):
+        raise Http404
+    return file_response(evidence.file, filename=evidence.original_name)
