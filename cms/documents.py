@@ -11,8 +11,10 @@ counts as unused until that edit is saved to the page.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast
-from django.http import FileResponse, Http404
+from django.http import Http404
+from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import Page, ReferenceIndex
 
 from cms.models.pages import ResourceFile
@@ -71,20 +73,24 @@ def may_read_unpublished(user, pages) -> bool:
 
 
 def guard_document(document, request):
-    """``before_serve_document``: nothing for public documents (Wagtail serves them),
-    404 for those who may not see a draft's file, else the file, never cached."""
+    """``before_serve_document``: 404 for those who may not see a draft's file;
+    otherwise Wagtail serves it, and ``serve_document`` keeps a draft's file out of
+    shared caches."""
     pages = list(pages_using(document))
     if is_public(pages):
         return None
     if not may_read_unpublished(request.user, pages):
         raise Http404
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.filename,
-        content_type=document.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
+    # Wagtail ignores a streaming response from this hook, so it serves the file and
+    # the marked request tells the wrapping view to forbid caching.
+    request.unpublished_document = True
+    return None
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view (permission in ``guard_document``), never cached
+    for a file that is not yet public."""
+    response = wagtail_serve(request, document_id, document_filename)
+    if getattr(request, "unpublished_document", False):
+        patch_cache_control(response, private=True, no_store=True)
     return response

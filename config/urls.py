@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import documents
 from cms import views as cms_views
 from cms.api import api_router
 from config.health import health
@@ -15,6 +16,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.admin_vi.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own route: the same view, plus no caching of drafts' files.
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("api/units/", cms_views.units_lookup, name="units-lookup"),
     path("api/v2/", api_router.urls),
