@@ -18,7 +18,10 @@ def _may_read_evidence(user, evidence: Evidence) -> bool:
 def evidence_file(request, pk):
     evidence = get_object_or_404(
         Evidence.objects.select_related(
-            "answer__dossier__commune", "answer__dossier__household"
+            "answer__dossier__commune",
+            "answer__dossier__household",
+            "answer__dossier__clan",
+            "answer__dossier__unit",
         ),
         pk=pk,
     )
