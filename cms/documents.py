@@ -3,10 +3,14 @@ then only those who may edit or publish one of those pages (its authors and the
 library's reviewers). A document no page uses stays public, as before.
 
 "Using" means attached as a resource file (read from the database at once) or
-embedded in a page's body (Wagtail's reference index, updated by the task worker).
-Draft revisions are not read: a file added only in an unpublished edit of a page
-counts as unused until that edit is saved to the page.
+embedded in a page's body (Wagtail's reference index, updated by the task worker),
+or either of these in a page's unpublished latest revision: Wagtail keeps edits of
+a page in revisions until it is published, so a file added in a later edit of a
+draft appears only there.
 """
+
+import json
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, Q, QuerySet
@@ -15,7 +19,7 @@ from django.http import Http404
 from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from cms.models.pages import ResourceFile
 
@@ -56,9 +60,42 @@ def live_documents() -> QuerySet:
     return Document.objects.filter(Q(pk__in=attached) | Q(pk__in=embedded))
 
 
-def is_public(pages) -> bool:
-    pages = list(pages)
-    return not pages or any(page.live for page in pages)
+_LINK = re.compile(r"<a\b[^>]*>")
+
+
+def _mentions(value, pk: int) -> bool:
+    """Whether serialised page content holds document ``pk``: a ``document`` key
+    (resource files, document blocks) or a rich-text document link."""
+    if isinstance(value, dict):
+        return any(
+            (key == "document" and item == pk) or _mentions(item, pk)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return any(_mentions(item, pk) for item in value)
+    if isinstance(value, str):
+        if value[:1] in ("[", "{"):  # a StreamField kept as JSON text
+            try:
+                return _mentions(json.loads(value), pk)
+            except ValueError:
+                pass
+        return any(
+            'linktype="document"' in tag and f'id="{pk}"' in tag
+            for tag in _LINK.findall(value)
+        )
+    return False
+
+
+def drafts_using(document) -> QuerySet[Page]:
+    """Pages whose unpublished latest revision attaches or embeds the document."""
+    drafts = Page.objects.filter(has_unpublished_changes=True).values("latest_revision")
+    revisions = Revision.objects.filter(pk__in=drafts).only("object_id", "content")
+    ids = [
+        int(revision.object_id)
+        for revision in revisions.iterator()
+        if _mentions(revision.content, document.pk)
+    ]
+    return Page.objects.filter(pk__in=ids)
 
 
 def may_read_unpublished(user, pages) -> bool:
@@ -77,7 +114,11 @@ def guard_document(document, request):
     otherwise Wagtail serves it, and ``serve_document`` keeps a draft's file out of
     shared caches."""
     pages = list(pages_using(document))
-    if is_public(pages):
+    if any(page.live for page in pages):
+        return None
+    # Drafts are read only for files no live page shows: the common case stays cheap.
+    pages += list(drafts_using(document))
+    if not pages:
         return None
     if not may_read_unpublished(request.user, pages):
         raise Http404

@@ -105,6 +105,38 @@ def test_a_document_embedded_in_a_drafts_body_is_private(client, sections, licen
     assert client.get(document.url).status_code == 404
 
 
+def test_a_document_added_in_a_later_draft_edit_is_private(
+    client, sections, licences, resource, contributor
+):
+    """Wagtail keeps such edits in revisions only, for drafts and live pages alike."""
+    draft = draft_resource(sections[0], licences["CC-BY-4.0"])
+    added_to_draft, added_to_live = make_document(), make_document("Bản mới")
+    draft.files = [ResourceFile(document=added_to_draft)]
+    draft.save_revision()
+    resource.body = [("document", {"document": added_to_live, "caption": ""})]
+    resource.save_revision()
+    assert not ResourceFile.objects.filter(document=added_to_draft).exists()
+    for document in (added_to_draft, added_to_live):
+        assert client.get(document.url).status_code == 404
+    client.force_login(contributor)
+    for document in (added_to_draft, added_to_live):
+        assert client.get(document.url).status_code == 200
+    client.logout()
+    resource.get_latest_revision().publish()
+    assert client.get(added_to_live.url).status_code == 200
+
+
+def test_a_rich_text_link_in_a_draft_makes_the_document_private(
+    client, sections, licences
+):
+    document = make_document()
+    draft = draft_resource(sections[0], licences["CC-BY-4.0"])
+    link = f'<p><a id="{document.pk}" linktype="document">Tải về</a></p>'
+    draft.body = [("paragraph", link)]
+    draft.save_revision()
+    assert client.get(document.url).status_code == 404
+
+
 def test_the_public_media_route_refuses_document_files(client, live_document):
     name = live_document.file.name
     assert name.startswith("documents/")
