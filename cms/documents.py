@@ -99,7 +99,9 @@ def drafts_using(document) -> QuerySet[Page]:
 
 
 def may_read_unpublished(user, pages) -> bool:
-    """Authors and reviewers of one of the (non-live) pages using the document."""
+    """Authors and reviewers of one of the (non-live) pages using the document.
+    Wagtail's ``can_edit`` also holds for the group of the page's current workflow
+    task, so reviewers without publishing rights read it while it is under review."""
     if not user.is_authenticated:
         return False
     for page in pages:

@@ -4,11 +4,14 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
+from wagtail.models import GroupApprovalTask
 
 from cms.models import OpenResourcePage
 from cms.models.pages import ResourceFile
+from cms.review import TASK_NAME, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,23 @@ def test_its_author_and_reviewers_read_it_uncached(
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
         assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_reviewer_of_the_workflow_task_reads_it_while_it_is_under_review(
+    client, draft_document, contributor
+):
+    """Approving in the workflow needs no page rights: the task's group is enough."""
+    document, page = draft_document
+    editors = Group.objects.create(name="Biên tập thư viện")
+    GroupApprovalTask.objects.get(name=TASK_NAME).groups.add(editors)
+    editor = get_user_model().objects.create_user(
+        phone="0911000008", password="mat-khau-1", full_name="Biên tập viên"
+    )
+    editor.groups.add(editors)
+    client.force_login(editor)
+    assert client.get(document.url).status_code == 404  # not submitted yet
+    submit_for_review(page=page, user=contributor)
+    assert client.get(document.url).status_code == 200
 
 
 def test_documents_of_live_pages_and_unused_documents_stay_public(
