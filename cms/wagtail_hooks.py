@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import documents
 from cms.bulk_upload import urls as bulk_upload_urls
 from cms.bulk_upload.views import may_bulk_upload
 from cms.models import ContributorProfile, Institution, Licence, Subject, TargetGroup
@@ -94,3 +95,7 @@ def register_bulk_upload_menu_item():
         icon_name="upload",
         order=250,
     )
+
+
+# Files of resources under review are for their authors and reviewers only.
+hooks.register("before_serve_document", documents.guard_document)

@@ -1,20 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import documents
 from cms import views as cms_views
 from cms.api import api_router
 from config.health import health
+from config.media import serve_public_media
 
 urlpatterns = [
     path("health/", health, name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include("cms.admin_vi.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own route: the same view, plus no caching of drafts' files.
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("api/units/", cms_views.units_lookup, name="units-lookup"),
     path("api/v2/", api_router.urls),
@@ -28,12 +31,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # The embedded default has no separate file server; at scale S3 serves media.
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(
-        re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
 urlpatterns.append(path("", include(wagtail_urls)))

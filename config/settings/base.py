@@ -217,6 +217,27 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
         },
     }
+# Personal files (recognition evidence): never under MEDIA_ROOT, never at a public URL;
+# served by views that check who asks. At scale, a private bucket or prefix whose
+# objects are read through signed URLs that expire after PRIVATE_URL_SECONDS.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+PRIVATE_URL_SECONDS = int(os.environ.get("PRIVATE_URL_SECONDS", 60))
+STORAGES["private"] = {"BACKEND": "lms.private_files.PrivateFileSystemStorage"}
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME")
+            or AWS_STORAGE_BUCKET_NAME,
+            "location": "private",
+            "default_acl": "private",
+            # A CDN domain cannot sign: private objects are read from the bucket itself.
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_URL_SECONDS,
+        },
+    }
 # Local media is served by the application itself in the embedded default.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 
@@ -270,6 +291,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "epub",
     "zip",
 ]
+# Documents go through Wagtail's serve view, which asks whether the pages using them
+# are live (cms/documents.py); their files are never linked directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "cms.LessonMedia",
     # Probes every upload with ffmpeg and refuses what cannot be played.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.recognition import views
+from lms.recognition import evidence_views, views
 
 app_name = "recognition"
 
@@ -15,6 +15,11 @@ urlpatterns = [
         "ho-so-hoc-tap/<int:pk>/giay-chung-nhan.pdf",
         views.certificate,
         name="certificate",
+    ),
+    path(
+        "ho-so-hoc-tap/minh-chung/<int:pk>/",
+        evidence_views.evidence_file,
+        name="evidence",
     ),
     path("cong-nhan/", views.queue, name="queue"),
     path("cong-nhan/xu-ly/", views.bulk, name="bulk"),

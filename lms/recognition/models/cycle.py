@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import get_private_storage, unguessable_name
 from lms.recognition.constants import DossierStatus, LearningModel
 
 
@@ -174,16 +175,22 @@ class Answer(models.Model):
 
 
 def evidence_path(instance, filename):
-    return f"recognition/evidence/{instance.answer.dossier.year}/{filename}"
+    # A random name: the original (often the person's name) stays in the database.
+    return unguessable_name(f"evidence/{instance.answer.dossier.year}", filename)
 
 
 class Evidence(models.Model):
-    """A file (PDF or image) supporting a declared answer."""
+    """A file (PDF or image) supporting a declared answer, kept in private storage."""
 
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    file = models.FileField(
+        _("file"),
+        upload_to=evidence_path,
+        storage=get_private_storage,
+        max_length=300,
+    )
     original_name = models.CharField(max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
