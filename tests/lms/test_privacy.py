@@ -6,7 +6,6 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from cms.models import Village
