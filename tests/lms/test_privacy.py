@@ -9,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cms.models import Village
-from lms.models import AccessKind, PersonalDataAccess
+from lms.models import AccessKind, Certificate, PersonalDataAccess
 from lms.services.access_log import log_personal_data_access
 from lms.services.classes import create_session
+from tests.lms.test_certificates import complete
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,32 @@ def test_own_data_is_never_logged(resident):
         is None
     )
     assert not PersonalDataAccess.objects.exists()
+
+
+def test_certificate_viewed_by_staff_is_logged_not_by_its_owner(
+    client, staff, resident, enrolled, lessons
+):
+    complete(resident, lessons)
+    url = f"/hoc-tap/chung-chi/{Certificate.objects.get().code}.pdf"
+    client.force_login(resident)
+    response = client.get(url)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert not PersonalDataAccess.objects.exists()
+    client.force_login(staff)
+    assert client.get(url).status_code == 200
+    access = PersonalDataAccess.objects.get()
+    assert (access.viewer, access.subject, access.what) == (
+        staff,
+        resident,
+        AccessKind.CERTIFICATE,
+    )
+
+
+def test_enrol_list_logs_the_residents_named(client, staff, resident, course):
+    client.force_login(staff)
+    client.post(
+        reverse("lms:staff-enrol"), {"course": course.pk, "people": resident.phone}
+    )
+    access = PersonalDataAccess.objects.get()
+    assert access.subject == resident and access.what == AccessKind.ENROL_LIST
+    assert access.detail == course.title
