@@ -39,6 +39,10 @@ ANONYMOUS_NAME = "Người dùng đã xoá"
 EXPORT_FORMAT = "hoc-tap-cong-dong/du-lieu-ca-nhan"
 EXPORT_VERSION = 2
 
+# Not needed to learn or receive certificates; they feed the learning-citizen
+# evaluation (age, target group) and the village's roll-ups.
+OPTIONAL_FIELDS = ("birth_year", "target_group", "village")
+
 
 def _iso(value):
     return value.isoformat() if value else None
@@ -181,11 +185,6 @@ def withdraw_optional_consent(*, user: User) -> User:
     user.village = None
     user.save(update_fields=["optional_data_consent_at", *OPTIONAL_FIELDS])
     return user
-
-
-# Not needed to learn or receive certificates; they feed the learning-citizen
-# evaluation (age, target group) and the village's roll-ups.
-OPTIONAL_FIELDS = ("birth_year", "target_group", "village")
 
 
 def _identifiers(user: User) -> list[str]:
