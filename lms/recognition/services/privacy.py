@@ -233,7 +233,7 @@ class Redactor:
 
     def __init__(self, needles: list[str], label: str):
         needles = sorted({n.strip() for n in needles if n and len(n.strip()) >= 3})
-        self.label = label
+        self.needles, self.label = needles, label
         self.pattern = (
             re.compile(
                 "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)),
@@ -242,6 +242,9 @@ class Redactor:
             if needles
             else None
         )
+
+    def extended(self, needles: list[str]) -> "Redactor":
+        return Redactor([*self.needles, *needles], self.label)
 
     def __call__(self, text: str) -> str:
         if not text or self.pattern is None:
@@ -273,12 +276,15 @@ def anonymise_recognition(*, user, redact: Redactor) -> None:
 
     # Evidence files (ID cards, household books) are the most sensitive: none of
     # the person's own dossiers keeps any, nor anything they uploaded elsewhere.
-    for evidence in Evidence.objects.filter(
-        Q(answer__dossier__in=own) | Q(uploaded_by=user)
-    ):
-        if evidence.file:
-            evidence.file.delete(save=False)
-        evidence.delete()
+    evidence = list(
+        Evidence.objects.filter(Q(answer__dossier__in=own) | Q(uploaded_by=user))
+    )
+    # A file's name ("CCCD Thao Thi Pang.pdf") names the person too, in the audit.
+    redact = redact.extended([e.original_name for e in evidence])
+    for item in evidence:
+        if item.file:
+            item.file.delete(save=False)
+        item.delete()
 
     Dossier.objects.filter(pk__in=own).update(subject_name=redact.label)
     _redact_rows(Dossier.objects.filter(pk__in=dossier_ids), ["subject_name"], redact)

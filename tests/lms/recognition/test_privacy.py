@@ -23,7 +23,7 @@ from lms.recognition.services import cycle
 from lms.recognition.subjects import subject_for
 from lms.services.privacy import anonymise
 
-from .conftest import household_of, register_and_answer
+from .conftest import household_of, pdf_file, register_and_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,20 @@ def person(make_person, learner):
         representative=person,
     )
     clan.households.add(household)
-    dossier = register_and_answer(person)
+    dossier = register_and_answer(person, submit=False)
+    first = dossier.answers.order_by("pk").first()
+    cycle.save_answers(
+        dossier=dossier,
+        actor=person,
+        answers=[
+            cycle.AnswerInput(
+                indicator_id=first.indicator_id,
+                met=True,
+                files=(pdf_file("CCCD Thao Thi Pang.pdf"),),
+            )
+        ],
+    )
+    cycle.submit(dossier=dossier, actor=person)
     dossier.answers.update(note=f"{NAME} tự khai, liên hệ {person.phone}")
     return person
 
@@ -58,8 +71,8 @@ def test_export_holds_dossiers_answers_evidence_audit_and_memberships(client, pe
     assert dossier["model"] == "citizen" and dossier["status"] == "self_assessed"
     assert dossier["answers"] and all("met" in a for a in dossier["answers"])
     files = [e for a in dossier["answers"] for e in a["evidence"]]
-    assert files and files[0]["name"] == "minh-chung.pdf"
-    assert files[0]["size_bytes"] > 0 and files[0]["uploaded_at"]
+    assert {"minh-chung.pdf", "CCCD Thao Thi Pang.pdf"} <= {f["name"] for f in files}
+    assert all(f["size_bytes"] > 0 and f["uploaded_at"] for f in files)
     actions = {e["action"] for e in data["recognition"]["audit"]}
     assert {"registered", "answered", "submitted"} <= actions
     memberships = data["recognition"]["memberships"]
@@ -100,7 +113,7 @@ def test_deletion_leaves_no_name_phone_or_email(person):
         PersonalDataAccess,
     ]:
         for text in _text_values(model):
-            for trace in (NAME, phone, email):
+            for trace in (NAME, phone, email, "CCCD Thao Thi Pang"):
                 assert trace not in text, (model.__name__, text)
     assert Household.objects.get().head is None
     assert Clan.objects.get().representative is None
