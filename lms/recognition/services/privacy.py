@@ -275,9 +275,16 @@ def anonymise_recognition(*, user, redact: Redactor) -> None:
     own = list(Dossier.objects.filter(person=user).values_list("pk", flat=True))
 
     # Evidence files (ID cards, household books) are the most sensitive: none of
-    # the person's own dossiers keeps any, nor anything they uploaded elsewhere.
+    # the person's own dossiers keeps any, nor do the family, clan or unit
+    # dossiers they lead keep what they uploaded.
+    led = Dossier.objects.filter(
+        Q(household__head=user) | Q(clan__representative=user) | Q(unit__head=user)
+    )
+    # What staff uploaded for residents stays when the staff member leaves.
     evidence = list(
-        Evidence.objects.filter(Q(answer__dossier__in=own) | Q(uploaded_by=user))
+        Evidence.objects.filter(
+            Q(answer__dossier__in=own) | Q(uploaded_by=user, answer__dossier__in=led)
+        )
     )
     # A file's name ("CCCD Thao Thi Pang.pdf") names the person too, in the audit.
     redact = redact.extended([e.original_name for e in evidence])

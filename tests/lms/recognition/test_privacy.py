@@ -23,7 +23,7 @@ from lms.recognition.services import cycle
 from lms.recognition.subjects import subject_for
 from lms.services.privacy import anonymise
 
-from .conftest import household_of, pdf_file, register_and_answer
+from .conftest import answer_all, household_of, pdf_file, register_and_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,17 @@ def test_verify_page_of_an_erased_learner_shows_no_name(client, learner):
     html = client.get(reverse("lms:verify", args=[certificate.code])).content.decode()
     assert "Giàng Thị Dung" not in html
     assert 'data-status="erased"' in html
+
+
+def test_staff_leaving_keeps_evidence_uploaded_for_residents(make_person, staff):
+    resident = make_person("Sùng Thị Lan")
+    dossier = cycle.register(
+        subject=subject_for("citizen", resident), year=2026, actor=staff
+    )
+    answer_all(dossier, staff)
+    kept = Evidence.objects.filter(answer__dossier=dossier).count()
+    assert kept
+    anonymise(user=staff)
+    assert Evidence.objects.filter(answer__dossier=dossier).count() == kept
+    dossier.refresh_from_db()
+    assert dossier.subject_name == "Sùng Thị Lan"
