@@ -4,11 +4,12 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Commune, CoursePage
+from cms.models import Commune, CoursePage, Village
 from cms.unit_search import search_communes
-from lms.models import ClassSession
+from lms.models import ClassSession, TargetGroup
 from lms.phone import looks_like_phone, normalize_phone
 
 
@@ -44,7 +45,25 @@ class SignUpForm(forms.Form):
         },
     )
 
+    # Optional data: kept only with the second, separate consent below.
+    birth_year = forms.IntegerField(label=_("Year of birth (optional)"), required=False)
+    target_group = forms.ChoiceField(
+        label=_("You are (optional)"),
+        required=False,
+        choices=[("", "—"), *TargetGroup.choices],
+    )
+    optional_consent = forms.BooleanField(
+        label=_(
+            "I also agree that the centre keeps my year of birth and the group I "
+            "belong to, used to assess the learning-citizen title."
+        ),
+        required=False,
+    )
+
     commune_choices: list = []
+
+    def clean_birth_year(self):
+        return clean_birth_year(self.cleaned_data.get("birth_year"))
 
     def clean_login(self):
         login = self.cleaned_data["login"].strip()
@@ -86,6 +105,7 @@ class SignUpForm(forms.Form):
                 _("Choose your commune or ward from the list of suggestions."),
             )
         cleaned["commune"] = commune
+        check_optional_consent(self, ("birth_year", "target_group"))
         check_same_passwords(self, "password", "password_again")
         if cleaned.get("password"):
             # Unsaved, so the validators compare the password with the phone and name.
@@ -170,6 +190,57 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please give the reason for revoking.")},
     )
+
+
+def clean_birth_year(year):
+    if year is not None and not 1900 <= year <= timezone.localdate().year:
+        raise ValidationError(_("Enter a year of birth such as 1980."))
+    return year
+
+
+def check_optional_consent(form: forms.Form, fields) -> None:
+    """Optional data typed without its consent is refused, never silently kept."""
+    given = any(form.cleaned_data.get(name) for name in fields)
+    if given and not form.cleaned_data.get("optional_consent"):
+        form.add_error(
+            "optional_consent",
+            _(
+                "Tick this box to let us keep the optional information, or leave "
+                "those fields empty."
+            ),
+        )
+
+
+class OptionalDataForm(forms.Form):
+    """The optional data and its consent, given or corrected on the data page."""
+
+    birth_year = forms.IntegerField(label=_("Year of birth"), required=False)
+    target_group = forms.ChoiceField(
+        label=_("You are"),
+        required=False,
+        choices=[("", "—"), *TargetGroup.choices],
+    )
+    village = forms.ModelChoiceField(
+        label=_("Village or residential group"),
+        queryset=Village.objects.none(),
+        required=False,
+    )
+    optional_consent = forms.BooleanField(
+        label=_(
+            "I agree that the centre keeps my year of birth, the group I belong to "
+            "and my village, used to assess the learning-citizen title."
+        ),
+        error_messages={"required": _("Tick the box to save this information.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.filter(
+            commune_id=user.commune_id
+        ).order_by("name")
+
+    def clean_birth_year(self):
+        return clean_birth_year(self.cleaned_data.get("birth_year"))
 
 
 def check_same_passwords(form: forms.Form, first: str, second: str) -> None:

@@ -334,6 +334,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Whom residents write to about their personal data (Law 91/2025/QH15), shown on
+# the privacy notice beside their own centre's contacts.
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+
 # Mail: SMTP when EMAIL_HOST is set; otherwise (the embedded default has no mail
 # server) workflow notifications are written to the log instead of failing.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -1,3 +1,4 @@
+from .access_log import AccessKind, PersonalDataAccess
 from .assessment import QuestionKind, Quiz, QuizAttempt, QuizQuestion
 from .certificates import Certificate
 from .classes import Attendance, ClassSession
@@ -12,6 +13,8 @@ from .progress import (
 )
 
 __all__ = [
+    "AccessKind",
+    "PersonalDataAccess",
     "QuestionKind",
     "Quiz",
     "QuizAttempt",

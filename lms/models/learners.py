@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.phone import normalize_phone, validate_phone
 
+# The username of an account whose personal data was erased at the person's request.
+ERASED_USERNAME_PREFIX = "deleted-"
+
 
 class TargetGroup(models.TextChoices):
     OFFICIAL = "official", _("Officials and civil servants")
@@ -73,6 +76,11 @@ class User(AbstractUser):
     data_consent_at = models.DateTimeField(
         _("consented to personal data processing at"), null=True, blank=True
     )
+    # Year of birth, target group and village are optional: kept only with this
+    # second consent (Law 91/2025/QH15), cleared when it is withdrawn.
+    optional_data_consent_at = models.DateTimeField(
+        _("consented to optional data at"), null=True, blank=True
+    )
     # Set when centre staff gave a temporary password: the next sign-in asks for a
     # new one that only the person knows.
     password_is_temporary = models.BooleanField(
@@ -116,6 +124,10 @@ class User(AbstractUser):
         if obj is not None and admin and rules.perm_exists(perm):
             return rules.has_perm(perm, self, obj)
         return super().has_perm(perm, obj)
+
+    @property
+    def personal_data_erased(self) -> bool:
+        return not self.is_active and self.username.startswith(ERASED_USERNAME_PREFIX)
 
     @property
     def has_consented(self) -> bool:

@@ -160,6 +160,9 @@ def _person(index, name, birth_year, target_group, commune, village):
             target_group=target_group,
             commune=commune,
             village=village,
+            # Demo residents hold optional data, so they consented to it.
+            data_consent_at=timezone.now(),
+            optional_data_consent_at=timezone.now(),
         )
         person.set_unusable_password()
         person.save(update_fields=["password"])

@@ -4,8 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from lms.models import AccessKind
 from lms.private_files import file_response
 from lms.recognition.models import Evidence
+from lms.recognition.services.privacy import subject_person
+from lms.services.access_log import log_personal_data_access
 
 
 @login_required
@@ -20,6 +23,14 @@ def evidence_file(request, pk):
         pk=pk,
     )
     # Refused and missing look the same: nobody learns that a file exists.
-    if not request.user.has_perm("recognition.view_evidence", evidence.answer.dossier):
+    dossier = evidence.answer.dossier
+    if not request.user.has_perm("recognition.view_evidence", dossier):
         raise Http404
+    log_personal_data_access(
+        viewer=request.user,
+        subject=subject_person(dossier),
+        what=AccessKind.EVIDENCE,
+        detail=evidence.original_name,
+        path=request.path,
+    )
     return file_response(evidence.file, filename=evidence.original_name)

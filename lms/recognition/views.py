@@ -14,9 +14,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.models import Commune, Village
+from lms.models import AccessKind
 from lms.recognition import transitions
 from lms.recognition.certificate import certificate_pdf
 from lms.recognition.conf import authority_for, dossier_deadline, registration_deadline
@@ -45,10 +47,12 @@ from lms.recognition.services.evaluation import (
     stored_result,
     subject_snapshot,
 )
+from lms.recognition.services.privacy import subject_person
 from lms.recognition.subjects import citizen_scope, subject_for
 from lms.recognition.tasks import start_run
 from lms.redirects import safe_next
 from lms.selectors import learning_year_detail
+from lms.services.access_log import log_personal_data_access
 
 
 def _year(request) -> int:
@@ -61,6 +65,7 @@ def _year(request) -> int:
 # Resident ------------------------------------------------------------------
 
 
+@never_cache
 @login_required
 def checklist(request):
     """This year's learning-citizen checklist: met, missing, and what to do next."""
@@ -234,9 +239,22 @@ def _dossier(request, pk):
     return dossier
 
 
+def _log_view(request, dossier, what):
+    """Someone other than the dossier's person looked at it: the person may ask who."""
+    log_personal_data_access(
+        viewer=request.user,
+        subject=subject_person(dossier),
+        what=what,
+        detail=f"{dossier.get_model_display()} {dossier.year}",
+        path=request.path,
+    )
+
+
+@never_cache
 @login_required
 def dossier_detail(request, pk):
     dossier = _dossier(request, pk)
+    _log_view(request, dossier, AccessKind.DOSSIER)
     if dossier.recognised_result:
         result = stored_result(dossier)
     elif dossier.model == LearningModel.CITIZEN:
@@ -335,11 +353,13 @@ def submit(request, pk):
     return redirect("recognition:dossier", pk=dossier.pk)
 
 
+@never_cache
 @login_required
 def certificate(request, pk):
     dossier = _dossier(request, pk)
     if dossier.status != DossierStatus.RECOGNISED:
         raise Http404
+    _log_view(request, dossier, AccessKind.DOSSIER_CERTIFICATE)
     pdf = certificate_pdf(dossier, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="chung-nhan-{dossier.pk}.pdf"'
@@ -357,6 +377,7 @@ def _officer(request):
     return request.user
 
 
+@never_cache
 @login_required
 def queue(request):
     """Dossiers to verify and recognise at the officer's level, with filters."""

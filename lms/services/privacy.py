@@ -2,9 +2,18 @@
 
 Learning records stay, because recognition and the centres' reports rely on them
 (the rules require keeping them); what identifies the person is erased.
+
+The export's shape (``format``/``version`` say which) has these top-level keys:
+``profile``, ``consents``, ``enrolments``, ``lessons``, ``events``,
+``daily_learning``, ``classes``, ``quiz_attempts`` (with ``answers``),
+``certificates``, ``recognition`` (``dossiers`` with ``answers``, their
+``evidence`` list and ``verifications``; ``audit``; ``memberships``) and
+``data_access_log`` (staff and officers who viewed the person's data). New keys
+may be added; existing ones keep their meaning.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lms.models import (
@@ -13,12 +22,26 @@ from lms.models import (
     DailyLearning,
     Enrolment,
     LessonProgress,
+    PersonalDataAccess,
     ProgressEvent,
     QuizAttempt,
+    TargetGroup,
     User,
 )
+from lms.models.learners import ERASED_USERNAME_PREFIX
+from lms.recognition.services.privacy import (
+    Redactor,
+    anonymise_recognition,
+    export_recognition,
+)
 
-ANONYMOUS_NAME = "Người học đã xoá dữ liệu"
+ANONYMOUS_NAME = "Người dùng đã xoá"
+EXPORT_FORMAT = "hoc-tap-cong-dong/du-lieu-ca-nhan"
+EXPORT_VERSION = 2
+
+# Not needed to learn or receive certificates; they feed the learning-citizen
+# evaluation (age, target group) and the village's roll-ups.
+OPTIONAL_FIELDS = ("birth_year", "target_group", "village")
 
 
 def _iso(value):
@@ -28,6 +51,8 @@ def _iso(value):
 def export_data(*, user: User) -> dict:
     """Everything the platform holds about the person, as plain JSON values."""
     return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
         "exported_at": timezone.now().isoformat(),
         "profile": {
             "full_name": user.full_name,
@@ -39,8 +64,11 @@ def export_data(*, user: User) -> dict:
             "commune_code": user.commune.code if user.commune_id else None,
             "village": user.village.name if user.village_id else None,
             "target_group": user.target_group,
-            "data_consent_at": _iso(user.data_consent_at),
             "date_joined": _iso(user.date_joined),
+        },
+        "consents": {
+            "required_data_consent_at": _iso(user.data_consent_at),
+            "optional_data_consent_at": _iso(user.optional_data_consent_at),
         },
         "enrolments": [
             {
@@ -68,7 +96,7 @@ def export_data(*, user: User) -> dict:
         ],
         "events": [
             {
-                "id": str(e.id),
+                "id": str(e.client_event_id),
                 "type": e.type,
                 "lesson": e.lesson_id,
                 "at": _iso(e.at),
@@ -95,6 +123,7 @@ def export_data(*, user: User) -> dict:
         "quiz_attempts": [
             {
                 "quiz": q.quiz.title,
+                "answers": q.answers,
                 "score": q.score,
                 "passed": q.passed,
                 "submitted_at": _iso(q.submitted_at),
@@ -111,21 +140,88 @@ def export_data(*, user: User) -> dict:
             }
             for c in Certificate.objects.filter(learner=user).select_related("course")
         ],
+        "recognition": export_recognition(user=user),
+        "data_access_log": [
+            {
+                "at": _iso(a.at),
+                "viewer": a.viewer_name,
+                "viewer_commune": a.viewer_commune.name
+                if a.viewer_commune_id
+                else None,
+                "what": a.what,
+                "what_label": str(a.get_what_display()),
+                "detail": a.detail,
+            }
+            for a in access_log(user=user)
+        ],
     }
+
+
+def access_log(*, user: User):
+    """Who looked at the person's data, newest first."""
+    return PersonalDataAccess.objects.filter(subject=user).select_related(
+        "viewer_commune"
+    )
+
+
+def give_optional_consent(*, user: User, **fields) -> User:
+    """Keep the optional data (year of birth, target group, village) with consent."""
+    if user.optional_data_consent_at is None:
+        user.optional_data_consent_at = timezone.now()
+    for name in OPTIONAL_FIELDS:
+        if name in fields:
+            setattr(user, name, fields[name])
+    if not user.target_group:
+        user.target_group = TargetGroup.OTHER
+    user.save(update_fields=["optional_data_consent_at", *OPTIONAL_FIELDS])
+    return user
+
+
+def withdraw_optional_consent(*, user: User) -> User:
+    """Withdrawing the second consent clears every optional field it covered."""
+    user.optional_data_consent_at = None
+    user.birth_year = None
+    user.target_group = TargetGroup.OTHER
+    user.village = None
+    user.save(update_fields=["optional_data_consent_at", *OPTIONAL_FIELDS])
+    return user
+
+
+def _identifiers(user: User) -> list[str]:
+    needles = [user.full_name, user.get_full_name(), user.email, user.username]
+    if user.phone:
+        needles += [user.phone, "+84" + user.phone[1:], "84" + user.phone[1:]]
+    return needles
 
 
 @transaction.atomic
 def anonymise(*, user: User) -> User:
-    """Erase what identifies the person; keep learning records for the statistics."""
+    """Erase what identifies the person; keep learning records for the statistics.
+
+    Recognition records are anonymised (see ``lms.recognition.services.privacy``);
+    certificates keep their code, course and hours so a printed one can still be
+    checked, but the name is gone; views others made of the person's data stay
+    in the log without the person's name.
+    """
+    redact = Redactor(_identifiers(user), ANONYMOUS_NAME)
+    anonymise_recognition(user=user, redact=redact)
+    for certificate in Certificate.objects.filter(
+        Q(learner=user) | Q(revoked_by=user)
+    ).exclude(revoked_reason=""):
+        reason = redact(certificate.revoked_reason)
+        if reason != certificate.revoked_reason:
+            Certificate.objects.filter(pk=certificate.pk).update(revoked_reason=reason)
+    PersonalDataAccess.objects.filter(viewer=user).update(viewer_name=ANONYMOUS_NAME)
     user.full_name = ANONYMOUS_NAME
     user.first_name = user.last_name = ""
-    user.username = f"deleted-{user.pk}"
+    user.username = f"{ERASED_USERNAME_PREFIX}{user.pk}"
     user.phone = ""
     user.email = ""
     user.birth_year = None
     user.village = None
     user.is_active = False
     user.data_consent_at = None
+    user.optional_data_consent_at = None
     user.set_unusable_password()
     user.save()
     # The raw device events add nothing the totals do not already hold.

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import (
     get_user_model,
@@ -18,12 +19,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from lms.forms import DeletionForm, SignInForm, SignUpForm
+from cms.models import Centre
+from lms.forms import DeletionForm, OptionalDataForm, SignInForm, SignUpForm
 from lms.redirects import safe_next
 from lms.services.passwords import password_changed
-from lms.services.privacy import anonymise, export_data
+from lms.services.privacy import (
+    OPTIONAL_FIELDS,
+    access_log,
+    anonymise,
+    export_data,
+    give_optional_consent,
+    withdraw_optional_consent,
+)
 
 LOGIN_URL = "lms:login"
 
@@ -40,6 +50,12 @@ def signup(request):
                 data_consent_at=timezone.now(),
                 **data["login"],
             )
+            if data["optional_consent"]:
+                give_optional_consent(
+                    user=user,
+                    birth_year=data["birth_year"],
+                    target_group=data["target_group"],
+                )
         login(request, user, backend="lms.auth.PhoneOrEmailBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect(safe_next(request, "lms:my-learning"))
@@ -102,11 +118,82 @@ def sign_out(request):
     return redirect("/")
 
 
+def privacy_notice(request):
+    """The privacy notice (Law 91/2025/QH15), open to everyone."""
+    centre = None
+    if request.user.is_authenticated and request.user.commune_id:
+        centre = Centre.objects.filter(commune_id=request.user.commune_id).first()
+    return render(
+        request,
+        "lms/privacy_notice.html",
+        {
+            "centre": centre,
+            "operator_email": settings.PRIVACY_CONTACT_EMAIL,
+            "optional_fields": OPTIONAL_FIELDS,
+        },
+    )
+
+
+def _my_data_page(request, *, form=None, optional_form=None, status=200):
+    user = request.user
+    initial = {
+        "birth_year": user.birth_year,
+        "target_group": user.target_group if user.optional_data_consent_at else "",
+        "village": user.village_id,
+        "optional_consent": user.optional_data_consent_at is not None,
+    }
+    return render(
+        request,
+        "lms/my_data.html",
+        {
+            "form": form or DeletionForm(),
+            "optional_form": optional_form
+            or OptionalDataForm(user=user, initial=initial),
+            "access_log": access_log(user=user)[:100],
+        },
+        status=status,
+    )
+
+
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def my_data(request):
-    return render(request, "lms/my_data.html", {"form": DeletionForm()})
+    return _my_data_page(request)
 
 
+@never_cache
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def optional_data(request):
+    """Give (or correct) the optional data with its separate consent."""
+    form = OptionalDataForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _my_data_page(request, optional_form=form, status=400)
+    give_optional_consent(
+        user=request.user,
+        birth_year=form.cleaned_data["birth_year"],
+        target_group=form.cleaned_data["target_group"],
+        village=form.cleaned_data["village"],
+    )
+    messages.success(request, _("Your optional information is saved."))
+    return redirect("lms:my-data")
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def withdraw_optional_data(request):
+    withdraw_optional_consent(user=request.user)
+    messages.success(
+        request,
+        _(
+            "You withdrew your consent: your year of birth, group and village are "
+            "erased."
+        ),
+    )
+    return redirect("lms:my-data")
+
+
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def export(request):
     data = export_data(user=request.user)
@@ -135,4 +222,4 @@ def delete_account(request):
         return redirect("/")
     if form.is_valid():
         form.add_error("password", _("The password is not right."))
-    return render(request, "lms/my_data.html", {"form": form}, status=400)
+    return _my_data_page(request, form=form, status=400)

@@ -8,12 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.models import CoursePage
-from lms.models import Certificate, Quiz
+from lms.models import AccessKind, Certificate, Quiz
 from lms.selectors import my_learning
 from lms.services import enrolments
+from lms.services.access_log import log_personal_data_access
 from lms.services.certificates import certificate_pdf
 from lms.services.quizzes import choice_texts, submit_quiz
 
@@ -40,6 +42,7 @@ def unenrol(request, course_id):
     return redirect("lms:my-learning")
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def my_learning_view(request):
     year = timezone.localdate().year
@@ -53,6 +56,7 @@ def my_learning_view(request):
     )
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def certificate_download(request, code):
     certificate = get_object_or_404(
@@ -60,6 +64,13 @@ def certificate_download(request, code):
     )
     if not request.user.has_perm("lms.view_certificate", certificate):
         raise Http404
+    log_personal_data_access(
+        viewer=request.user,
+        subject=certificate.learner,
+        what=AccessKind.CERTIFICATE,
+        detail=certificate.course.title,
+        path=request.path,
+    )
     pdf = certificate_pdf(certificate, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

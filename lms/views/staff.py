@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from cms.models import Centre
 from lms.auth import find_user_by_login
@@ -20,8 +21,12 @@ from lms.forms import (
     RevokeForm,
     TemporaryPasswordForm,
 )
-from lms.models import Certificate, ClassSession
+from lms.models import AccessKind, Certificate, ClassSession
 from lms.services import classes, enrolments
+from lms.services.access_log import (
+    log_personal_data_access,
+    log_personal_data_accesses,
+)
 from lms.services.certificates import revoke_certificate
 from lms.services.passwords import give_temporary_password
 
@@ -36,6 +41,7 @@ def staff_centre(user) -> Centre:
     return centre
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def dashboard(request):
     centre = staff_centre(request.user)
@@ -71,6 +77,7 @@ def session_create(request):
     )
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def attendance(request, session_id):
     centre = staff_centre(request.user)
@@ -117,6 +124,13 @@ def attendance(request, session_id):
             "village"
         )
     ]
+    log_personal_data_accesses(
+        viewer=request.user,
+        subjects=[row["person"] for row in people],
+        what=AccessKind.ATTENDANCE_LIST,
+        detail=f"{session.topic} {session.date:%d/%m/%Y}",
+        path=request.path,
+    )
     return render(
         request,
         "lms/staff/attendance.html",
@@ -138,6 +152,7 @@ def _residents_from_lines(text: str, centre) -> tuple[list, list[str]]:
     return found, not_found
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 def enrol_list(request):
     centre = staff_centre(request.user)
@@ -151,6 +166,13 @@ def enrol_list(request):
                 learner=person, course=course, enrolled_by=request.user
             )
             enrolled.append((person, result.created))
+        log_personal_data_accesses(
+            viewer=request.user,
+            subjects=people,
+            what=AccessKind.ENROL_LIST,
+            detail=course.title,
+            path=request.path,
+        )
         if enrolled:
             messages.success(
                 request,
@@ -213,6 +235,12 @@ def temporary_password(request):
             )
         else:
             context["person"] = person
+            log_personal_data_access(
+                viewer=request.user,
+                subject=person,
+                what=AccessKind.TEMPORARY_PASSWORD,
+                path=request.path,
+            )
             context["password"] = give_temporary_password(
                 staff=request.user, person=person
             )
