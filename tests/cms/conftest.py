@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from accounts.roles import Role, group_for
 from cms.models import (
     CourseIndexPage,
     CoursePage,
@@ -22,7 +23,6 @@ from cms.review import (
     ensure_review_workflow,
     make_contributor,
 )
-from cms.roles import Role, group_for
 
 
 def paragraph(text):
@@ -175,6 +175,7 @@ def other_contributor(sections):
 
 @pytest.fixture
 def reviewer(db):
+    """A library editor: approves or rejects open resources."""
     user = make_staff("0911000003")
-    user.groups.add(group_for(Role.CENTRE_STAFF))
+    user.groups.add(group_for(Role.LIBRARY_EDITOR))
     return user
