@@ -413,3 +413,54 @@ def test_an_editor_who_edited_the_draft_under_review_cannot_approve_it(
     third = make_staff("0912000032")
     third.groups.add(group_for(Role.LIBRARY_EDITOR))
     assert fresh(third).has_perm("cms.approve_page", page)
+
+
+# --- Quizzes: centre staff write them for their own centre's courses. --------------
+
+
+@pytest.fixture
+def quizzes(world):
+    from lms.models import Quiz
+
+    pages = world["pages"]
+    return {
+        "here": Quiz.objects.create(title="Kiểm tra SRI", course=pages["course"]),
+        "lesson": Quiz.objects.create(title="Bài 1", lesson=pages["lesson"].specific),
+        "other": Quiz.objects.create(
+            title="Kiểm tra sức khỏe", course=pages["other_course"]
+        ),
+    }
+
+
+def test_centre_staff_list_and_edit_only_their_centres_quizzes(client, world, quizzes):
+    client.force_login(world["people"]["staff_here"])
+    html = client.get(reverse("wagtailsnippets_lms_quiz:list")).content.decode()
+    assert quizzes["here"].title in html and quizzes["lesson"].title in html
+    assert quizzes["other"].title not in html
+    edit = "wagtailsnippets_lms_quiz:edit"
+    assert client.get(reverse(edit, args=(quizzes["here"].pk,))).status_code == 200
+    response = client.get(reverse(edit, args=(quizzes["other"].pk,)))
+    assert response.status_code in (302, 403)
+    delete = reverse("wagtailsnippets_lms_quiz:delete", args=(quizzes["other"].pk,))
+    client.post(delete)
+    assert type(quizzes["other"]).objects.filter(pk=quizzes["other"].pk).exists()
+    client.force_login(world["people"]["staff_no_commune"])
+    html = client.get(reverse("wagtailsnippets_lms_quiz:list")).content.decode()
+    assert not any(quiz.title in html for quiz in quizzes.values())
+
+
+def test_a_quiz_attaches_only_to_the_authors_courses(world):
+    from lms.models import Quiz
+    from lms.wagtail_hooks import QuizViewSet
+
+    Form = QuizViewSet.edit_handler.bind_to_model(Quiz).get_form_class()
+    staff = fresh(world["people"]["staff_here"])
+    data = {"title": "Kiểm tra", "pass_mark": 70, "questions-TOTAL_FORMS": 0}
+    data.update({"questions-INITIAL_FORMS": 0, "questions-MIN_NUM_FORMS": 0})
+    refused = Form(
+        {**data, "course": world["pages"]["other_course"].pk}, for_user=staff
+    )
+    assert not refused.is_valid() and "course" in refused.errors
+    allowed = Form({**data, "course": world["pages"]["course"].pk}, for_user=staff)
+    allowed.is_valid()
+    assert "course" not in allowed.errors
