@@ -464,3 +464,35 @@ def test_a_quiz_attaches_only_to_the_authors_courses(world):
     allowed = Form({**data, "course": world["pages"]["course"].pk}, for_user=staff)
     allowed.is_valid()
     assert "course" not in allowed.errors
+
+
+# --- Designating library editors: province officers and admins. --------------------
+
+
+def test_a_province_officer_designates_and_removes_a_library_editor(client, world):
+    from accounts.roles import has_role
+
+    officer = world["people"]["province_officer_here"]
+    person = world["people"]["staff_other"]
+    url = reverse("cms_library_editors:list")
+    client.force_login(officer)
+    assert client.get(url).status_code == 200
+    client.post(url, {"login": person.phone})
+    assert has_role(fresh(person), Role.LIBRARY_EDITOR)
+    client.post(url, {"login": officer.phone})  # nobody designates themselves
+    assert not has_role(fresh(officer), Role.LIBRARY_EDITOR)
+    client.post(reverse("cms_library_editors:remove", args=(person.pk,)))
+    assert not has_role(fresh(person), Role.LIBRARY_EDITOR)
+
+
+@pytest.mark.parametrize(
+    "role", ["staff_here", "commune_officer_here", "library_editor"]
+)
+def test_others_cannot_designate_library_editors(client, world, role):
+    client.force_login(world["people"][role])
+    url = reverse("cms_library_editors:list")
+    assert client.get(url).status_code in (302, 403)
+    resident = world["people"]["resident"]
+    client.post(url, {"login": resident.phone})
+    assert not resident.groups.filter(name=group_for(Role.LIBRARY_EDITOR).name)
+    )
