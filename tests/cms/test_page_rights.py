@@ -495,4 +495,3 @@ def test_others_cannot_designate_library_editors(client, world, role):
     resident = world["people"]["resident"]
     client.post(url, {"login": resident.phone})
     assert not resident.groups.filter(name=group_for(Role.LIBRARY_EDITOR).name)
-    )
