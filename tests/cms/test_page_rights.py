@@ -495,3 +495,45 @@ def test_others_cannot_designate_library_editors(client, world, role):
     resident = world["people"]["resident"]
     client.post(url, {"login": resident.phone})
     assert not resident.groups.filter(name=group_for(Role.LIBRARY_EDITOR).name)
+
+
+def test_an_older_databases_review_task_is_replaced_and_its_reviews_kept(
+    client, library, contributor, sections, licences
+):
+    """The old task shared by centre staff and officers gives way to library editors."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from cms.models import LibraryReviewTask
+    from cms.review import WORKFLOW_NAME, ensure_review_workflow, submit_for_review
+
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    old = GroupApprovalTask.objects.create(name="Cán bộ trung tâm, xã hoặc tỉnh duyệt")
+    old.groups.set([group_for(Role.CENTRE_STAFF)])
+    WorkflowTask.objects.create(workflow=workflow, task=old.task_ptr, sort_order=0)
+    page = sections[0].add_child(
+        instance=OpenResourcePage(
+            title="Tài liệu cũ",
+            summary="Gửi trước khi nâng cấp.",
+            licence=licences["CC0-1.0"],
+            institution=sections[0].institution,
+            live=False,
+        )
+    )
+    submit_for_review(page=page, user=contributor)
+
+    ensure_review_workflow(library)
+
+    [task] = [wt.task.specific for wt in WorkflowTask.objects.filter(workflow=workflow)]
+    assert isinstance(task, LibraryReviewTask)
+    old.refresh_from_db()
+    assert not old.active
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    assert task_state.task_id == task.pk  # the review under way was kept
+    editor = make_staff("0912000040")
+    editor.groups.add(group_for(Role.LIBRARY_EDITOR))
+    client.force_login(editor)
+    client.post(workflow_action(page, "approve", task_state), {"comment": ""})
+    page.refresh_from_db()
+    assert page.live
