@@ -125,6 +125,10 @@ def ensure_centre_group(page: CentrePage) -> Group:
     centre = Centre.objects.select_related("commune").get(pk=page.centre_id)
     group = _named_group(CENTRE_GROUP_PREFIX, centre.commune.code, centre.name)
     _set_page_rights(group, [page], CENTRE_PAGE_PERMISSIONS)
+    # A centre that changed commune leaves its former commune's group behind.
+    GroupPagePermission.objects.filter(
+        page=page, group__name__startswith=CENTRE_GROUP_PREFIX
+    ).exclude(group=group).delete()
     _set_collection_rights(
         group, [centre_collection(centre)], CENTRE_COLLECTION_PERMISSIONS
     )
@@ -207,12 +211,23 @@ def sync_place_groups() -> None:
 def centre_page_changed(page: CentrePage) -> None:
     """A centre page appeared or changed centre: its groups and people follow."""
     ensure_centre_group(page)
-    commune = page.centre.commune
-    ensure_province_group(commune.province)
+    commune = Centre.objects.select_related("commune").get(pk=page.centre_id).commune
+    provinces = {commune.province_id} | _province_ids_granted_on(page)
+    for province in Province.objects.filter(pk__in=provinces):
+        ensure_province_group(province)
     User = get_user_model()
-    people = _people_with_place_roles().filter(commune__province_id=commune.province_id)
+    people = _people_with_place_roles().filter(commune__province_id__in=provinces)
     for user in User.objects.filter(pk__in=people.values("pk")):
         sync_user_place_groups(user)
+
+
+def _province_ids_granted_on(page) -> set[int]:
+    """Provinces whose group holds rights on this page (its centre may have moved)."""
+    names = GroupPagePermission.objects.filter(
+        page=page, group__name__startswith=PROVINCE_GROUP_PREFIX
+    ).values_list("group__name", flat=True)
+    codes = {name[len(PROVINCE_GROUP_PREFIX) :].split(" –")[0] for name in names}
+    return set(Province.objects.filter(code__in=codes).values_list("pk", flat=True))
 
 
 # --- Signals -------------------------------------------------------------------------
@@ -261,6 +276,15 @@ def _on_centre_page_saved(sender, instance, raw, **kwargs):
     centre_page_changed(instance)
 
 
+def _on_centre_saved(sender, instance, raw, created, **kwargs):
+    # A centre given to another commune: its page's rights move with it.
+    if raw or created:
+        return
+    page = CentrePage.objects.filter(centre=instance).first()
+    if page is not None:
+        centre_page_changed(page)
+
+
 def connect_signals() -> None:
     User = get_user_model()
     m2m_changed.connect(
@@ -271,3 +295,4 @@ def connect_signals() -> None:
     post_save.connect(
         _on_centre_page_saved, sender=CentrePage, dispatch_uid="place_rights"
     )
+    post_save.connect(_on_centre_saved, sender=Centre, dispatch_uid="place_rights")

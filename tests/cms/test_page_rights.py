@@ -537,3 +537,24 @@ def test_an_older_databases_review_task_is_replaced_and_its_reviews_kept(
     client.post(workflow_action(page, "approve", task_state), {"comment": ""})
     page.refresh_from_db()
     assert page.live
+
+
+def test_a_centre_given_to_another_commune_takes_its_page_rights_along(world):
+    """Staff of the former commune and province lose the page; the new ones gain it."""
+    from cms.models import Commune
+
+    centre_page = world["pages"]["centre_page"].specific
+    centre = centre_page.centre
+    new_commune = (
+        Commune.objects.exclude(province=centre.commune.province)
+        .exclude(centre__isnull=False)
+        .first()
+    )
+    newcomer = make_staff("0912000050", commune=new_commune)
+    newcomer.groups.add(group_for(Role.CENTRE_STAFF))
+    centre.commune = new_commune
+    centre.save()
+    for role in ("staff_here", "province_officer_here"):
+        user = fresh(world["people"][role])
+        assert not centre_page.permissions_for_user(user).can_edit(), role
+    assert centre_page.permissions_for_user(fresh(newcomer)).can_publish()
