@@ -1,9 +1,10 @@
 """Review of university contributions: institution groups and the workflow.
 
 A contributor may add and edit drafts only under their institution's library section and
-never publish; each submission goes to one approval task that centre staff, commune and
-province officers share. A rejection carries a comment the contributor reads in the
-page's workflow history.
+never publish; each submission goes to one approval task for library editors (designated
+by a province officer or an admin), who never decide on their own submission or edit
+(`cms.models.LibraryReviewTask`). A rejection carries a comment the contributor reads
+in the page's workflow history.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -13,22 +14,24 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    TaskState,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
+from accounts.roles import Role, group_for
 from cms.models import (
     ContributorProfile,
     Institution,
     InstitutionLibraryPage,
+    LibraryReviewTask,
     ResourceLibraryPage,
 )
-from cms.roles import Role, group_for
 
 WORKFLOW_NAME = "Duyệt học liệu mở"
-TASK_NAME = "Cán bộ trung tâm, xã hoặc tỉnh duyệt"
-REVIEWER_ROLES = (Role.CENTRE_STAFF, Role.COMMUNE_OFFICER, Role.PROVINCE_OFFICER)
+TASK_NAME = "Biên tập viên thư viện duyệt"
+REVIEWER_ROLES = (Role.LIBRARY_EDITOR,)
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 # Only on their institution's collection: universities do not see each other's files.
 CONTRIBUTOR_COLLECTION_PERMISSIONS = (
@@ -125,14 +128,25 @@ def contributor_section(user) -> InstitutionLibraryPage | None:
 
 @transaction.atomic
 def ensure_review_workflow(library: ResourceLibraryPage) -> Workflow:
-    """One approval task for reviewers, attached to the whole library; idempotent."""
+    """One library review task, attached to the whole library; idempotent.
+
+    A database from before has a plain group approval task shared by centre staff and
+    officers: it is taken out of the workflow and the reviews under way move to the
+    library editors' task, so no submission is lost.
+    """
     workflow, _created = Workflow.objects.get_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}
     )
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = LibraryReviewTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = LibraryReviewTask.objects.create(name=TASK_NAME)
     task.groups.set([group_for(role) for role in REVIEWER_ROLES])
+    for old in GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow):
+        TaskState.objects.filter(
+            task=old.task_ptr, status=TaskState.STATUS_IN_PROGRESS
+        ).update(task=task.task_ptr)
+        WorkflowTask.objects.filter(workflow=workflow, task=old.task_ptr).delete()
+        old.deactivate()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
     )

@@ -1,95 +1,61 @@
-"""Staff roles, each a Django group with its Wagtail permissions.
+"""The role groups' Wagtail rights: opening the admin, and nothing by themselves.
 
-Scope comes from the person's record: centre staff and commune officers act in their
-commune, province officers in its province, contributors for their institution.
+Who has which role is `accounts.roles`; where they may act is `cms.place_rights`, whose
+place groups carry every page and collection right. A role group holds no page or
+collection right, so a role without a place (staff with no commune) reaches nothing.
 """
 
-from django.contrib.auth.models import Group, Permission
-from django.db import models, transaction
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
-from wagtail.models.media import Collection
+from django.contrib.auth.models import Permission
+from django.db import transaction
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
+# Re-exported for the modules that still import them from here (lms, until merged).
+from accounts.roles import GROUP_NAMES, Role, group_for, has_role, roles_of
 
-class Role(models.TextChoices):
-    CENTRE_STAFF = "centre_staff", _("Centre staff")
-    COMMUNE_OFFICER = "commune_officer", _("Commune officer")
-    PROVINCE_OFFICER = "province_officer", _("Province officer")
-    UNIVERSITY_CONTRIBUTOR = "university_contributor", _("University contributor")
+__all__ = ["GROUP_NAMES", "Role", "group_for", "group_names", "has_role"]
+__all__ += ["roles_of", "sync_role_groups"]
 
-
-# Group names are data seen in the admin; they stay Vietnamese whatever the UI language.
-GROUP_NAMES = {
-    Role.CENTRE_STAFF: "Cán bộ trung tâm HTCĐ",
-    Role.COMMUNE_OFFICER: "Cán bộ xã / Khuyến học xã",
-    Role.PROVINCE_OFFICER: "Cán bộ tỉnh / Sở GD&ĐT",
-    Role.UNIVERSITY_CONTRIBUTOR: "Cộng tác viên trường đại học",
+# Village officers work in the recognition screens, never in the Wagtail admin.
+ADMIN_ROLES = frozenset(Role) - {Role.VILLAGE_OFFICER}
+# Model rights a role holds everywhere; the objects are then limited by place.
+MODEL_PERMISSIONS = {
+    Role.CENTRE_STAFF: [
+        ("lms", "add_quiz"),
+        ("lms", "change_quiz"),
+        ("lms", "delete_quiz"),
+        ("lms", "view_quiz"),
+    ],
 }
-
-_PAGE_PERMISSIONS = {
-    Role.CENTRE_STAFF: ["add_page", "change_page", "publish_page"],
-    Role.COMMUNE_OFFICER: ["add_page", "change_page", "publish_page"],
-    Role.PROVINCE_OFFICER: ["add_page", "change_page", "publish_page", "lock_page"],
-    # Contributors get page rights only under their institution's library section.
-    Role.UNIVERSITY_CONTRIBUTOR: [],
-}
-_COLLECTION_PERMISSIONS = [
-    "add_image",
-    "choose_image",
-    "add_document",
-    "choose_document",
-]
-
-
-def group_for(role: Role) -> Group:
-    return Group.objects.get(name=GROUP_NAMES[role])
 
 
 def group_names(user) -> frozenset[str]:
-    """The user's group names, read once per user object (one query per request)."""
-    names = getattr(user, "_group_names", None)
-    if names is None:
-        names = frozenset(user.groups.values_list("name", flat=True))
-        user._group_names = names
-    return names
-
-
-def has_role(user, role: Role) -> bool:
-    return user.is_authenticated and GROUP_NAMES[role] in group_names(user)
+    """The names of the user's role groups (kept for older callers)."""
+    return frozenset(GROUP_NAMES[role] for role in roles_of(user))
 
 
 @transaction.atomic
 def sync_role_groups() -> None:
-    """Create the role groups and grant their permissions; safe to run again."""
-    root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
+    """Create the role groups, give them admin access only; safe to run again.
+
+    Removes the page and collection rights older versions granted at the root.
+    """
+    from cms.place_rights import sync_place_groups
+
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    collection_perms = list(
-        Permission.objects.filter(codename__in=_COLLECTION_PERMISSIONS)
-    )
-    for role, name in GROUP_NAMES.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
-        if role == Role.UNIVERSITY_CONTRIBUTOR:
-            # Their institution's group grants its own collection (cms.review);
-            # the root would show them every other institution's files.
-            GroupCollectionPermission.objects.filter(
-                group=group, collection=root_collection
-            ).delete()
+    groups = [group_for(role) for role in Role]
+    GroupPagePermission.objects.filter(group__in=groups).delete()
+    GroupCollectionPermission.objects.filter(group__in=groups).delete()
+    for role, group in zip(Role, groups, strict=True):
+        if role in ADMIN_ROLES:
+            group.permissions.add(access_admin)
         else:
-            for permission in collection_perms:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-        if root_page is None:
-            continue
-        for codename in _PAGE_PERMISSIONS[role]:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root_page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
+            group.permissions.remove(access_admin)
+        for app_label, codename in MODEL_PERMISSIONS.get(role, []):
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+    sync_place_groups()

@@ -1,4 +1,4 @@
-"""Admin wiring: reference-data snippets, contributors and the bulk upload."""
+"""Admin wiring: reference data, contributors, bulk upload and library editors."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms import documents
 from cms.bulk_upload import urls as bulk_upload_urls
 from cms.bulk_upload.views import may_bulk_upload
+from cms.library_editors import may_designate
+from cms.library_editors import urls as library_editor_urls
 from cms.models import ContributorProfile, Institution, Licence, Subject, TargetGroup
 from cms.review import sync_contributor_groups
 
@@ -84,7 +86,25 @@ def give_contributor_their_section(request, instance):
 
 @hooks.register("register_admin_urls")
 def register_bulk_upload_url():
-    return [path("bulk-upload/", include(bulk_upload_urls))]
+    return [
+        path("bulk-upload/", include(bulk_upload_urls)),
+        path("library-editors/", include(library_editor_urls)),
+    ]
+
+
+class LibraryEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_designate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_library_editors_menu_item():
+    return LibraryEditorsMenuItem(
+        _("Library editors"),
+        reverse("cms_library_editors:list"),
+        icon_name="group",
+        order=260,
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.roles import Role, group_for
-from cms.models import Centre, Commune, CourseIndexPage, CoursePage, LessonPage
-from cms.site_setup import ensure_home_page
+from cms.course_tree import course_index_for
+from cms.models import Centre, Commune, CoursePage, LessonPage
 from config.local_secrets import admin_password
 from lms.models import ClassSession
 from lms.services import classes, enrolments
@@ -77,20 +77,16 @@ def _person(phone, name, commune, password):
     return user
 
 
-def _demo_course():
-    """A small course when the CMS demo has none yet."""
-    home = ensure_home_page()
-    index = CourseIndexPage.objects.live().first()
-    if index is None:
-        index = home.add_child(
-            instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc")
-        )
+def _demo_course(centre):
+    """A small course when the CMS demo has none yet, under its centre's page."""
+    index = course_index_for(centre)
     course = index.add_child(
         instance=CoursePage(
             title="Phòng chống lừa đảo qua mạng",
             slug="phong-chong-lua-dao",
             summary="Nhận biết tin nhắn, cuộc gọi lừa đảo và cách tự bảo vệ.",
             estimated_hours=2,
+            centre=centre,
         )
     )
     for i, title in enumerate(
@@ -128,7 +124,9 @@ def load_lms_demo() -> dict[str, str]:
     ]
     staff = _person(*DEMO_STAFF, commune, password)
     staff.groups.add(group_for(Role.CENTRE_STAFF))
-    courses = list(CoursePage.objects.live().order_by("path")[:3]) or [_demo_course()]
+    courses = list(CoursePage.objects.live().order_by("path")[:3]) or [
+        _demo_course(centre)
+    ]
     for resident in residents:
         for course in courses:
             enrolments.enrol(learner=resident, course=course, enrolled_by=staff)

@@ -1,10 +1,29 @@
-"""Editor integration: quizzes as snippets."""
+"""Editor integration: quizzes as snippets, each person's limited to their courses."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from lms.models import Quiz
+from lms.quiz_scope import QuizAdminForm, may_edit_quiz, quizzes_for
+
+
+class _OwnQuizOnly:
+    def get_object(self, queryset=None):
+        quiz = super().get_object(queryset)
+        if not may_edit_quiz(self.request.user, quiz):
+            raise PermissionDenied
+        return quiz
+
+
+class QuizEditView(_OwnQuizOnly, EditView):
+    pass
+
+
+class QuizDeleteView(_OwnQuizOnly, DeleteView):
+    pass
 
 
 class QuizViewSet(SnippetViewSet):
@@ -14,6 +33,12 @@ class QuizViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "lesson", "course", "pass_mark"]
     search_fields = ["title"]
+    edit_view_class = QuizEditView
+    delete_view_class = QuizDeleteView
+    edit_handler = ObjectList(Quiz.panels, base_form_class=QuizAdminForm)
+
+    def get_queryset(self, request):
+        return quizzes_for(request.user)
 
 
 register_snippet(QuizViewSet)

@@ -22,6 +22,8 @@ from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from accounts.roles import Role, group_for
+from cms.course_tree import centre_course_index, move_courses_under_centres
 from cms.models import (
     Centre,
     CentrePage,
@@ -43,6 +45,7 @@ from cms.models import (
     TargetGroup,
     Village,
 )
+from cms.place_rights import sync_place_groups
 from cms.places_loader import load_administrative_units
 from cms.review import (
     ensure_institution_group,
@@ -51,7 +54,7 @@ from cms.review import (
     make_contributor,
     submit_for_review,
 )
-from cms.roles import Role, group_for, sync_role_groups
+from cms.roles import sync_role_groups
 from cms.site_setup import ensure_home_page
 from cms.text import fold
 
@@ -90,22 +93,30 @@ def load_cms_demo() -> list[Centre]:
     centres = load_centres()
     load_reference_data()
     centre_pages = {
-        centre.commune.code: ensure_child(
-            home,
-            CentrePage,
-            slug=slugify_vi(centre.name),
-            title=centre.name,
-            centre=centre,
-            intro=f"{centre.name} là nơi người dân trong địa phương học tập suốt "
-            "đời: lớp xóa mù chữ, tin học, ngoại ngữ, chuyển giao kỹ thuật nông "
-            "nghiệp và chăm sóc sức khỏe.",
-        )
-        for centre in centres
+        centre.commune.code: ensure_centre_page(home, centre) for centre in centres
     }
-    load_courses(home, {code: page.centre for code, page in centre_pages.items()})
+    load_courses(home, centre_pages)
     load_library(home)
     load_news(home)
+    sync_place_groups()
     return centres
+
+
+def ensure_centre_page(home: Page, centre: Centre) -> CentrePage:
+    """The centre's page, found by its centre (title and slug may have been edited)."""
+    existing = CentrePage.objects.filter(centre=centre).first()
+    if existing is not None:
+        return existing
+    return ensure_child(
+        home,
+        CentrePage,
+        slug=slugify_vi(centre.name),
+        title=centre.name,
+        centre=centre,
+        intro=f"{centre.name} là nơi người dân trong địa phương học tập suốt "
+        "đời: lớp xóa mù chữ, tin học, ngoại ngữ, chuyển giao kỹ thuật nông "
+        "nghiệp và chăm sóc sức khỏe.",
+    )
 
 
 def load_centres() -> list[Centre]:
@@ -158,16 +169,28 @@ def load_reference_data() -> None:
         )
 
 
-def load_courses(home: Page, centres: dict[str, Centre]) -> None:
-    index = ensure_child(
-        home,
-        CourseIndexPage,
-        slug="khoa-hoc",
-        title="Khóa học",
-        intro="Các khóa học ngắn, miễn phí, học trên điện thoại hoặc tại trung tâm.",
-    )
+def load_courses(home: Page, centre_pages: dict[str, CentrePage]) -> None:
+    """Each course under its centre's "Khóa học"; the top index is the catalogue."""
+    if not CourseIndexPage.objects.child_of(home).exists():
+        ensure_child(
+            home,
+            CourseIndexPage,
+            slug="khoa-hoc",
+            title="Khóa học",
+            intro="Các khóa học ngắn, miễn phí, học trên điện thoại hoặc tại trung "
+            "tâm.",
+        )
+    move_courses_under_centres()  # databases from before: courses left the catalogue
     for spec in content.COURSES:
-        course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        centre_page = centre_pages[spec["centre"]]
+        index = centre_course_index(centre_page)
+        course = (
+            CoursePage.objects.filter(
+                centre_id=centre_page.centre_id, slug=spec["slug"]
+            )
+            .order_by("path")
+            .first()
+        )
         if course is None:
             course = index.add_child(
                 instance=CoursePage(
@@ -177,7 +200,7 @@ def load_courses(home: Page, centres: dict[str, Centre]) -> None:
                     subject=Subject.objects.get(slug=spec["subject"]),
                     level=spec["level"],
                     estimated_hours=Decimal(spec["hours"]),
-                    centre=centres.get(spec["centre"]),
+                    centre=centre_page.centre,
                 )
             )
             course.target_groups.set(
@@ -232,8 +255,11 @@ def load_library(home: Page) -> None:
     ]
     for user, section in zip(contributors, sections, strict=True):
         make_contributor(user=user, institution=section.institution)
+    # The demo's reviewer edits the open library (she no longer reviews as centre
+    # staff: approval belongs to library editors).
     reviewer = ensure_staff(username="canbo.tavan", full_name="Giàng Thị Mai")
-    reviewer.groups.add(group_for(Role.CENTRE_STAFF))
+    reviewer.groups.remove(group_for(Role.CENTRE_STAFF))
+    reviewer.groups.add(group_for(Role.LIBRARY_EDITOR))
 
     for spec in content.RESOURCES:
         section = sections[spec["institution"]]

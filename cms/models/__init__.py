@@ -17,6 +17,7 @@ from .pages import (
     ResourceTranslator,
 )
 from .places import Commune, District, Province, Village
+from .review import LibraryReviewTask
 from .snippets import Institution, Licence, Subject, TargetGroup
 from .worker import WorkerHeartbeat
 
@@ -34,6 +35,7 @@ __all__ = [
     "Language",
     "LessonMedia",
     "LessonPage",
+    "LibraryReviewTask",
     "Licence",
     "NewsIndexPage",
     "NewsPage",

@@ -19,6 +19,17 @@ class Centre(models.Model):
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # Where the centre's staff upload images, documents, video and audio; made by
+    # cms.place_rights, kept across renames of the centre.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     schedule = models.TextField(
         _("opening hours"),
         blank=True,

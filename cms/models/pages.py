@@ -158,11 +158,17 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("course index")
 
+    def is_centre_index(self) -> bool:
+        return CentrePage.objects.ancestor_of(self).exists()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The site's top-level index is the catalogue of every course; a centre's
+        # own index lists the courses under it.
+        scope = self if self.is_centre_index() else self.get_parent()
         courses = (
             CoursePage.objects.live()
-            .descendant_of(self)
+            .descendant_of(scope)
             .select_related("subject", "cover_image")
             .order_by("title")
         )
@@ -271,6 +277,14 @@ class CoursePage(FoldedSearchMixin, Page):
             self.subject.name if self.subject_id else "",
             _stream_text(self.description),
         ]
+
+    def save(self, *args, **kwargs):
+        # A course made under a centre's page belongs to that centre.
+        if self.centre_id is None and self.path:
+            centre_page = CentrePage.objects.ancestor_of(self).first()
+            if centre_page is not None:
+                self.centre_id = centre_page.centre_id
+        return super().save(*args, **kwargs)
 
     def lessons(self):
         """The live lessons in the editor's order, in one query."""

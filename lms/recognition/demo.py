@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import Role, group_for
+from cms.course_tree import course_index_for
 from cms.demo import staff_password
-from cms.models import Centre, Commune, CourseIndexPage, CoursePage, Village
-from cms.site_setup import ensure_home_page
+from cms.models import Centre, Commune, CoursePage, Village
 from lms.recognition.constants import DossierStatus
 from lms.recognition.learning import class_sessions, record_learning
 from lms.recognition.models import (
@@ -127,10 +127,7 @@ def _courses(centre) -> list:
     courses = list(CoursePage.objects.filter(centre=centre).live()[:2])
     if courses:
         return courses
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        index = CourseIndexPage(title="Khoá học", slug="khoa-hoc")
-        ensure_home_page().add_child(instance=index)
+    index = course_index_for(centre)
     for title, slug in [
         ("Kỹ năng số cơ bản", "ky-nang-so-co-ban"),
         ("Kỹ thuật trồng lúa nước", "ky-thuat-trong-lua-nuoc"),

@@ -175,6 +175,7 @@ def other_contributor(sections):
 
 @pytest.fixture
 def reviewer(db):
+    """A library editor: approves or rejects open resources."""
     user = make_staff("0911000003")
-    user.groups.add(group_for(Role.CENTRE_STAFF))
+    user.groups.add(group_for(Role.LIBRARY_EDITOR))
     return user

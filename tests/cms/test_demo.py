@@ -6,6 +6,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 
 import cms.demo
+import cms.models
+from accounts.roles import Role, has_role
+from cms.course_tree import catalogue_index
 from cms.demo import load_cms_demo
 from cms.models import (
     CentrePage,
@@ -18,7 +21,6 @@ from cms.models import (
     OpenResourcePage,
     Subject,
 )
-from cms.roles import Role, has_role
 
 
 def counts():
@@ -71,7 +73,10 @@ def test_demo_content_loads_once_and_renders(
     assert Licence.objects.filter(code__in=["CC-BY-4.0", "CC0-1.0", "PD"]).count() == 3
     assert ContributorProfile.objects.count() == 2
     reviewer = get_user_model().objects.get(username="canbo.tavan")
-    assert has_role(reviewer, Role.CENTRE_STAFF)
+    assert has_role(reviewer, Role.LIBRARY_EDITOR)
+    assert not has_role(reviewer, Role.CENTRE_STAFF)
+    for course in courses:  # under its own centre, where that centre's staff edit
+        assert CentrePage.objects.ancestor_of(course).get().centre == course.centre
     staff_password = (tmp_path / "password").read_text().strip()
     # django-axes, first among the backends, needs the request to count failures.
     request = RequestFactory().post("/admin/login/")
@@ -83,3 +88,33 @@ def test_demo_content_loads_once_and_renders(
     assert pending.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     for page in Page.objects.live().filter(depth__gte=2):
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_demo_moves_courses_of_an_older_database_under_their_centre(
+    client, db, settings, tmp_path, monkeypatch
+):
+    """Courses once sat under the top-level index; a new load moves them, once."""
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
+    load_cms_demo()
+    catalogue = catalogue_index()
+    for course in CoursePage.objects.all():
+        course.move(catalogue, pos="last-child")
+    for page in CentrePage.objects.all():  # edited by their staff since
+        page.title = f"{page.title} (đã sửa)"
+        page.slug = f"{page.slug}-moi"
+        page.save()
+        index = page.get_children().type(cms.models.CourseIndexPage).get()
+        index.title = "Lớp học"
+        index.save()
+    before = counts()
+
+    load_cms_demo()
+
+    assert counts() == before
+    for course in CoursePage.objects.all():
+        assert CentrePage.objects.ancestor_of(course).get().centre == course.centre
+    assert not CoursePage.objects.child_of(catalogue).exists()
+    # The catalogue still lists every live course of the site.
+    html = client.get(catalogue.url).content.decode()
+    assert all(course.title in html for course in CoursePage.objects.live())

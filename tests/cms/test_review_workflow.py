@@ -127,9 +127,9 @@ def document(title, collection):
 
 
 def test_contributors_choose_only_their_institutions_files(
-    client, contributor, reviewer, sections
+    client, contributor, admin_user, sections
 ):
-    """Universities do not see each other's files; reviewers see them all."""
+    """Universities do not see each other's files; admins see them all."""
     own = document(
         "Giáo trình trồng chè", institution_collection(sections[0].institution)
     )
@@ -142,7 +142,7 @@ def test_contributors_choose_only_their_institutions_files(
     html = client.get(chooser).json()["html"]
     assert own.title in html
     assert other.title not in html and shared.title not in html
-    client.force_login(reviewer)
+    client.force_login(admin_user)
     html = client.get(chooser).json()["html"]
     assert all(d.title in html for d in (own, other, shared))
 

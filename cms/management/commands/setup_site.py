@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.course_tree import move_courses_under_centres
 from cms.models import InstitutionLibraryPage
 from cms.places_loader import load_administrative_units
 from cms.review import ensure_institution_group
@@ -15,7 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_home_page()
-        sync_role_groups()
+        sync_role_groups()  # with the place groups of every centre and province
+        move_courses_under_centres()
         for section in InstitutionLibraryPage.objects.select_related("institution"):
             ensure_institution_group(section)
         result = load_administrative_units()
