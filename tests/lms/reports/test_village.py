@@ -5,9 +5,11 @@ commune A, Thôn Ba (v3) in the neighbouring commune B.
 """
 
 import io
+import json
 from decimal import Decimal
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -230,3 +232,27 @@ def test_province_officer_reads_any_village_of_the_province(
 ):
     client.force_login(make_officer(Role.PROVINCE_OFFICER, world.a))
     assert client.get(DASHBOARD, {"village": world.v3.pk}).status_code == 200
+
+
+def test_command_writes_a_village_report(world, tmp_path):
+    output = tmp_path / "thon.json"
+    call_command(
+        "learning_report",
+        "--year",
+        str(YEAR),
+        "--village",
+        str(world.v1.pk),
+        "--format",
+        "json",
+        "--output",
+        output,
+        stdout=io.StringIO(),
+    )
+    written = json.loads(output.read_text())
+    assert written["level"] == "village"
+    assert written["area_codes"] == {"village": str(world.v1.pk)}
+    assert len(written["notes"]) == 2
+    with pytest.raises(CommandError):
+        call_command(
+            "learning_report", "--year", "2025", "--village", "0", "--output", output
+        )
