@@ -4,7 +4,8 @@
 finest breakdown (commune, village, target group, model or topic); ``stored_facts``
 reads the same breakdown from ``YearFact`` rows written by
 ``summaries.refresh_summaries`` from ``live_facts`` itself. The trend functions
-give per-year totals the same two ways.
+give per-year totals the same two ways. A village's figures are its own rows of
+both (classes, held by the commune's centre, have none).
 """
 
 from collections import defaultdict
@@ -36,7 +37,18 @@ COUNTED_STATUSES = [s for s in DossierStatus.values if s != "draft"]
 MODELS = list(LearningModel.values)
 
 
-def in_scope(scope: Scope, commune_path: str = "commune") -> Q:
+def in_scope(
+    scope: Scope, commune_path: str = "commune", village_path: str = "village"
+) -> Q:
+    """Records of the area; at village level, those of the village in its own commune
+    (so a village's figures are its row of the commune report)."""
+    if scope.level == Level.VILLAGE:
+        return Q(
+            **{
+                f"{commune_path}_id": scope.commune.pk,
+                f"{village_path}_id": scope.village.pk,
+            }
+        )
     if scope.level == Level.COMMUNE:
         return Q(**{f"{commune_path}_id": scope.commune.pk})
     if scope.level == Level.PROVINCE:
@@ -76,7 +88,17 @@ def _dossiers(scope: Scope):
 
 
 def _sessions(scope: Scope):
+    # Classes are held by a commune's centre for anyone: they belong to no village.
+    # A village's residents' presences count in its learning figures instead.
+    if scope.level == Level.VILLAGE:
+        return ClassSession.objects.none()
     return ClassSession.objects.filter(in_scope(scope, "centre__commune"))
+
+
+def _learners(scope: Scope) -> Q:
+    """Learning records of the area: at village level, of the village's residents,
+    as ``_learner_village`` attributes them."""
+    return in_scope(scope, village_path="learner__village")
 
 
 METRICS = (
@@ -139,7 +161,7 @@ def live_facts(scope: Scope, year: int) -> YearFacts:
     this_year = Q(enrolled_at__gte=start, enrolled_at__lt=end)
     completed = Q(completed_at__gte=start, completed_at__lt=end)
     for row in grouped(
-        Enrolment.objects.filter(in_scope(scope)).filter(this_year | completed),
+        Enrolment.objects.filter(_learners(scope)).filter(this_year | completed),
         enrolments=Count("pk", filter=this_year),
         completed_enrolments=Count(
             "pk", filter=this_year & Q(completed_at__isnull=False)
@@ -153,14 +175,14 @@ def live_facts(scope: Scope, year: int) -> YearFacts:
         )
     for row in grouped(
         DailyLearning.objects.filter(
-            in_scope(scope), day__gte=first_day, day__lt=next_day
+            _learners(scope), day__gte=first_day, day__lt=next_day
         ),
         seconds=Sum("online_seconds"),
     ):
         learning[tuple(row[k] for k in LEARNING_KEY)]["online_seconds"] = row["seconds"]
     for row in grouped(
         Attendance.objects.filter(
-            in_scope(scope),
+            _learners(scope),
             present=True,
             session__date__gte=first_day,
             session__date__lt=next_day,
@@ -195,6 +217,10 @@ def live_facts(scope: Scope, year: int) -> YearFacts:
 
 
 def _stored(scope: Scope):
+    if scope.level == Level.VILLAGE:
+        return YearFact.objects.filter(
+            commune_id=scope.commune.pk, village_id=scope.village.pk
+        )
     if scope.level == Level.COMMUNE:
         return YearFact.objects.filter(commune_id=scope.commune.pk)
     if scope.level == Level.PROVINCE:
@@ -262,7 +288,7 @@ def live_trend(scope: Scope, years: Iterable[int]) -> dict[int, YearFigures]:
         .annotate(**_dossier_counts())
     ):
         recognition[row["year"]][row["model"]] = _funnel(row)
-    enrolments = Enrolment.objects.filter(in_scope(scope))
+    enrolments = Enrolment.objects.filter(_learners(scope))
     for row in (
         enrolments.filter(enrolled_at__gte=start, enrolled_at__lt=end)
         .annotate(y=ExtractYear("enrolled_at", tzinfo=zone))
@@ -279,7 +305,7 @@ def live_trend(scope: Scope, years: Iterable[int]) -> dict[int, YearFigures]:
         learning[row["y"]]["completions"] = row["n"]
     for row in (
         DailyLearning.objects.filter(
-            in_scope(scope), day__gte=first_day, day__lt=next_day
+            _learners(scope), day__gte=first_day, day__lt=next_day
         )
         .annotate(y=ExtractYear("day"))
         .values("y")
@@ -288,7 +314,7 @@ def live_trend(scope: Scope, years: Iterable[int]) -> dict[int, YearFigures]:
         learning[row["y"]]["online_seconds"] = row["n"]
     for row in (
         Attendance.objects.filter(
-            in_scope(scope),
+            _learners(scope),
             present=True,
             session__date__gte=first_day,
             session__date__lt=next_day,

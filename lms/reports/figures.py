@@ -22,6 +22,8 @@ Definitions (per calendar year, Vietnam time):
 - online hours: time recorded in the year; in-person hours: hours of the classes a
   person was present at; attendances: presences (lượt người).
 - classes: sessions held by the centres of the area, their hours and presences.
+  A centre serves its whole commune, so classes are not broken down by village: a
+  village report has none (its residents' presences are in the learning figures).
 """
 
 from collections import defaultdict
@@ -72,6 +74,8 @@ __all__ = [
 
 def _area_labels(scope: Scope) -> dict[object, str]:
     """Every area of the scope, so areas with nothing to report still show."""
+    if scope.level == Level.VILLAGE:
+        return {scope.village.pk: scope.village.name}
     if scope.level == Level.COMMUNE:
         areas = Village.objects.filter(commune=scope.commune)
     elif scope.level == Level.PROVINCE:
@@ -82,7 +86,7 @@ def _area_labels(scope: Scope) -> dict[object, str]:
 
 
 def _area_key(scope: Scope, commune, province, village):
-    if scope.level == Level.COMMUNE:
+    if scope.level in (Level.COMMUNE, Level.VILLAGE):
         return village
     if scope.level == Level.PROVINCE:
         return commune
@@ -169,7 +173,8 @@ def _breakdowns(scope: Scope, facts: YearFacts, year: int):
     by_topic: dict = defaultdict(Classes)
     for (commune, province, topic), figures in facts.classes.items():
         by_topic[topic] += figures
-        if scope.level != Level.COMMUNE:  # a commune's classes are not by village
+        # Classes are per commune at the finest: not broken down by village.
+        if scope.level in (Level.PROVINCE, Level.PLATFORM):
             by_area_classes[area_of(commune, province, None)] += figures
 
     area_keys = list(labels.items())

@@ -14,6 +14,7 @@ from lms.recognition.constants import LearningModel
 from .charts import Chart, Series, bar_chart, line_chart
 from .exports import FLOAT, PERCENT, TEXT, Column, Table
 from .figures import MODELS, Report
+from .scope import Level
 
 CITIZEN = LearningModel.CITIZEN
 
@@ -203,7 +204,7 @@ def _class_cells(classes) -> tuple:
 
 def classes_table(report: Report) -> Table:
     """Per topic at commune level; per area above it, where centres differ."""
-    if report.level == "commune":
+    if report.level == Level.COMMUNE:
         rows = tuple((t.topic, *_class_cells(t.classes)) for t in report.topics)
         first, title = _("Topic"), _("In-person classes by topic")
     else:
@@ -220,35 +221,39 @@ def classes_table(report: Report) -> Table:
 
 
 def trend_table(report: Report) -> Table:
+    columns = (
+        Column(_("Year"), TEXT),
+        Column(_("Dossiers registered (all models)")),
+        Column(_("Recognised (all models)")),
+        Column(_("Learning citizens recognised")),
+        Column(_("Enrolments")),
+        Column(_("Courses completed")),
+        Column(_("Online learning hours"), FLOAT),
+        Column(_("In-person learning hours"), FLOAT),
+        Column(_("Classes held")),
+    )
+    rows = tuple(
+        (
+            str(y.year),
+            y.all_models.registered,
+            y.all_models.recognised,
+            y.recognition[CITIZEN].recognised,
+            y.learning.enrolments,
+            y.learning.completions,
+            y.learning.online_hours,
+            y.learning.in_person,
+            y.classes.sessions,
+        )
+        for y in report.trend
+    )
+    if report.level == Level.VILLAGE:  # classes are not counted per village
+        columns, rows = columns[:-1], tuple(row[:-1] for row in rows)
     return Table(
         key="trend",
         title=_("Comparison with earlier years"),
         unit=_("dossiers; people; enrolments; courses; hours; classes"),
-        columns=(
-            Column(_("Year"), TEXT),
-            Column(_("Dossiers registered (all models)")),
-            Column(_("Recognised (all models)")),
-            Column(_("Learning citizens recognised")),
-            Column(_("Enrolments")),
-            Column(_("Courses completed")),
-            Column(_("Online learning hours"), FLOAT),
-            Column(_("In-person learning hours"), FLOAT),
-            Column(_("Classes held")),
-        ),
-        rows=tuple(
-            (
-                str(y.year),
-                y.all_models.registered,
-                y.all_models.recognised,
-                y.recognition[CITIZEN].recognised,
-                y.learning.enrolments,
-                y.learning.completions,
-                y.learning.online_hours,
-                y.learning.in_person,
-                y.classes.sessions,
-            )
-            for y in report.trend
-        ),
+        columns=columns,
+        rows=rows,
     )
 
 
@@ -283,8 +288,16 @@ TABLES = (
 )
 
 
+# A village report leaves out what it would only repeat (its one row of learning
+# models is the first table) or cannot count (classes belong to the commune).
+NOT_FOR_VILLAGES = (recognition_by_area_table, classes_table)
+
+
 def tables(report: Report) -> list[Table]:
-    return [build(report) for build in TABLES]
+    builders = TABLES
+    if report.level == Level.VILLAGE:
+        builders = [b for b in TABLES if b not in NOT_FOR_VILLAGES]
+    return [build(report) for build in builders]
 
 
 def table_by_key(report: Report, key: str) -> Table | None:
@@ -418,6 +431,7 @@ def as_dict(report: Report) -> dict:
         "area": report.area_label,
         "area_codes": report.scope.query_params,
         "generated_at": report.generated_at.isoformat(),
+        "notes": report.notes,
         "tables": [
             {
                 "key": table.key,

@@ -1,13 +1,18 @@
 """Who may read which area's reports (see shared ROLES.md).
 
-Centre staff and commune officers read their commune, province officers their province
-and any commune in it, admins the whole platform. Village officers have no report of
-their own yet: reports are built per commune (see the closing note of issue 12).
+Village officers read their village, centre staff and commune officers their commune
+and its villages, province officers their province and anything in it, admins the
+whole platform. The areas themselves are `scope.home_scope` and `Scope.contains`.
 """
 
 import rules
 
-from accounts.predicates import is_admin, is_commune_staff, is_province_officer
+from accounts.predicates import (
+    is_admin,
+    is_commune_staff,
+    is_province_officer,
+    is_village_officer,
+)
 from lms.reports.scope import home_scope
 
 
@@ -22,5 +27,6 @@ def area_within_reach(user, area) -> bool:
 
 rules.add_perm(
     "reports.view_reports",
-    (is_admin | is_province_officer | is_commune_staff) & area_within_reach,
+    (is_admin | is_province_officer | is_commune_staff | is_village_officer)
+    & area_within_reach,
 )

@@ -5,6 +5,8 @@ learning families, clans, villages and units recognised, and workers and officia
 who are learning citizens. Numerators are the year's recognised dossiers (as in the
 other tables); denominators are the households, clans, villages, units and active
 residents of each group the area has now: five counting queries, whatever the size.
+A village counts its own households, the clans seated and units located in it, and
+its residents; the villages line means nothing for one village and is left out.
 """
 
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from lms.recognition.constants import LearningModel
 from lms.recognition.models import Clan, Household, Unit
 
 from .facts import in_scope
-from .scope import Scope
+from .scope import Level, Scope
 from .values import Row, YearFigures, percent
 
 
@@ -65,6 +67,8 @@ def target_lines(
         (LearningModel.COMMUNITY, Village.objects),
         (LearningModel.UNIT, Unit.objects),
     ]
+    if scope.level == Level.VILLAGE:
+        subjects = [s for s in subjects if s[0] != LearningModel.COMMUNITY]
     result = [
         TargetLine(
             key=model,

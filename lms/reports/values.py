@@ -183,7 +183,26 @@ class Report:
     @property
     def area_kind(self) -> str:
         return {
+            Level.VILLAGE: _("Village"),
             Level.COMMUNE: _("Village"),
             Level.PROVINCE: _("Commune"),
             Level.PLATFORM: _("Province"),
         }[self.scope.level]
+
+    @property
+    def notes(self) -> list[str]:
+        """What the report cannot show for its area, said wherever it is shown."""
+        if self.scope.level != Level.VILLAGE:
+            return []
+        return [
+            _(
+                "In-person classes are held by the commune's centre for everyone and "
+                "are not broken down by village, so this report has no class table; "
+                "the presences and in-person hours of the village's residents are in "
+                "the learning tables."
+            ),
+            _(
+                "The share of villages recognised is a commune figure: see the "
+                "commune's report."
+            ),
+        ]

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.models import Commune, Province
+from cms.models import Commune, Province, Village
 
 from . import exports, presentation, scope
 from .figures import COMPARISON_YEARS, build_report
@@ -39,8 +39,10 @@ def _scope(request) -> scope.Scope:
     codes = {
         "province": request.GET.get("province", "").strip(),
         "commune": request.GET.get("commune", "").strip(),
+        "village": request.GET.get("village", "").strip(),
     }
-    # The dashboard's area picker sends "commune:03037", "province:10" or ":".
+    # The dashboard's area picker sends "village:12", "commune:03037",
+    # "province:10" or ":".
     kind, _sep, code = request.GET.get("area", "").partition(":")
     if kind in codes:
         codes[kind] = code.strip()
@@ -50,17 +52,28 @@ def _scope(request) -> scope.Scope:
         raise Http404(str(error)) from error
 
 
-def _area_choices(home: scope.Scope) -> list[tuple[str, str, str]]:
-    """(parameter, code, label) of the areas the user may pick, home first."""
+def _picker_value(area: scope.Scope) -> str:
+    """The area as the picker sends it: "village:12", "commune:03037", ":"."""
+    return ":".join(next(iter(area.query_params.items()), ("", "")))
+
+
+def _area_choices(home: scope.Scope) -> list[tuple[str, str]]:
+    """(picker value, label) of the areas the user may pick, home first."""
+    if home.level == scope.Level.VILLAGE:
+        return [(_picker_value(home), home.label)]
     if home.level == scope.Level.COMMUNE:
-        return [("commune", home.commune.code, home.label)]
+        # A province's thousand villages would swamp the picker; a commune's do not.
+        villages = Village.objects.filter(commune=home.commune).order_by("name")
+        return [(_picker_value(home), home.label)] + [
+            (f"village:{v.pk}", f"– {v.name}") for v in villages.only("name")
+        ]
     if home.level == scope.Level.PROVINCE:
         communes = Commune.objects.current().filter(province=home.province)
-        return [("province", home.province.code, home.label)] + [
-            ("commune", c.code, c.name) for c in communes.only("code", "name")
+        return [(_picker_value(home), home.label)] + [
+            (f"commune:{c.code}", c.name) for c in communes.only("code", "name")
         ]
-    return [("", "", home.label)] + [
-        ("province", p.code, p.name) for p in Province.objects.only("code", "name")
+    return [(_picker_value(home), home.label)] + [
+        (f"province:{p.code}", p.name) for p in Province.objects.only("code", "name")
     ]
 
 
@@ -89,6 +102,7 @@ def dashboard(request):
             "sections": presentation.sections(report),
             "area": area,
             "areas": _area_choices(scope.home_scope(request.user)),
+            "picked": _picker_value(area),
             "years": range(current + 1, FIRST_YEAR - 1, -1),
             "comparisons": range(MAX_COMPARISON + 1),
             "query": {
@@ -121,6 +135,12 @@ def export(request, fmt: str):
         return _export(request, fmt)
 
 
+def _file_area(area: scope.Scope) -> str:
+    if area.level == scope.Level.VILLAGE:  # a bare id would read as a commune code
+        return f"thon-{area.village.pk}"
+    return "-".join(area.query_params.values()) or "toan-bo"
+
+
 def _export(request, fmt: str):
     area, report = _context(request)
     key = request.GET.get("table", "")
@@ -131,7 +151,7 @@ def _export(request, fmt: str):
         tables = [table]
     else:
         tables = presentation.tables(report)
-    name = f"bao-cao-{report.year}-{'-'.join(area.query_params.values()) or 'toan-bo'}"
+    name = f"bao-cao-{report.year}-{_file_area(area)}"
     if key:
         name += f"-{key}"
     if fmt == "xlsx":

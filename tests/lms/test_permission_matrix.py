@@ -184,6 +184,8 @@ def test_centre_matrix(people, centre, other_centre):
 
 
 REPORT_READERS = {
+    "village_officer",
+    "other_village_officer",
     "centre_staff",
     "far_centre_staff",
     "commune_officer",
@@ -220,3 +222,32 @@ def test_report_matrix(people, commune, other_commune):
         for role in ROLES
         if people[role].has_perm("reports.view_reports", elsewhere)
     } == {"far_centre_staff", "far_commune_officer", "far_province_officer", "admin"}
+
+
+def test_report_matrix_by_village(people, other_commune):
+    """A village officer reads their village only; the commune's staff and officers
+    and the province's read every village of it."""
+    here, next_door = (
+        report_scope.for_village(people[role].village)
+        for role in ("village_officer", "other_village_officer")
+    )
+    far = report_scope.for_village(
+        Village.objects.create(commune=other_commune, name="Tổ dân phố 1")
+    )
+    commune_wide = {"centre_staff", "commune_officer", "province_officer", "admin"}
+
+    def readers(area):
+        return {
+            role
+            for role in ROLES
+            if people[role].has_perm("reports.view_reports", area)
+        }
+
+    assert readers(here) == commune_wide | {"village_officer"}
+    assert readers(next_door) == commune_wide | {"other_village_officer"}
+    assert readers(far) == {
+        "far_centre_staff",
+        "far_commune_officer",
+        "far_province_officer",
+        "admin",
+    }

@@ -13,7 +13,7 @@ from lms.reports.figures import COMPARISON_YEARS, build_report
 class Command(BaseCommand):
     help = (
         "Write the figures the dashboard shows for a year and an area (the whole "
-        "platform, a province or a commune) to an XLSX, CSV or JSON file."
+        "platform, a province, a commune or a village) to an XLSX, CSV or JSON file."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +21,7 @@ class Command(BaseCommand):
         area = parser.add_mutually_exclusive_group()
         area.add_argument("--province", default="", help="province code")
         area.add_argument("--commune", default="", help="commune code")
+        area.add_argument("--village", default="", help="village number (id)")
         parser.add_argument("--format", choices=["xlsx", "csv", "json"], default="xlsx")
         parser.add_argument("--output", required=True, help="file to write")
         parser.add_argument(
@@ -34,7 +35,9 @@ class Command(BaseCommand):
         with translation.override("vi"):
             try:
                 area = scope.from_codes(
-                    province=options["province"], commune=options["commune"]
+                    province=options["province"],
+                    commune=options["commune"],
+                    village=options["village"],
                 )
             except LookupError as error:
                 raise CommandError(str(error)) from error
