@@ -35,6 +35,14 @@ def reading_seconds(*, words: int, documents: int = 0) -> int:
 
 def body_words(lesson: LessonPage) -> tuple[int, int]:
     """Words of the lesson's text blocks and the number of its documents (PDFs)."""
+    # Kept on the instance: the events of one request share their lesson objects.
+    cached = lesson.__dict__.get("_lms_body_words")
+    if cached is None:
+        cached = lesson.__dict__["_lms_body_words"] = _count(lesson)
+    return cached
+
+
+def _count(lesson: LessonPage) -> tuple[int, int]:
     words = documents = 0
     for block in lesson.body:
         if block.block_type == "document":

@@ -353,8 +353,13 @@ def add_watched(
     )
     progress.watched_seconds = round(covered_seconds(progress.watched_intervals), 3)
     progress.media_seconds = sum(span.duration for span in timeline)
-    reason = lesson_completion(
-        rule_for(lesson, timeline=timeline), watched_seconds=progress.watched_seconds
+    reason = (
+        ""
+        if progress.completed_at
+        else lesson_completion(
+            rule_for(lesson, timeline=timeline),
+            watched_seconds=progress.watched_seconds,
+        )
     )
     newly_complete = complete_lesson(progress=progress, reason=reason)
     progress.save()
