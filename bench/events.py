@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,6 +39,7 @@ def build_world():
 
     from cms.models import CourseIndexPage, CoursePage, LessonMedia, LessonPage
     from cms.site_setup import ensure_home_page
+    from lms.models import Enrolment
     from lms.services.enrolments import enrol
 
     home = ensure_home_page()
@@ -59,16 +61,21 @@ def build_world():
         for i in range(5)
     ]
     clients = []
+    # Enrolled yesterday: time events count from enrolling on (plausibility rules).
+    yesterday = timezone.now() - timedelta(days=1)
     for i in range(LEARNERS):
         learner = get_user_model().objects.create_user(phone=f"09130000{i:02d}")
-        enrol(learner=learner, course=course)
+        enrolment = enrol(learner=learner, course=course).enrolment
+        Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=yesterday)
         client = Client()
         client.force_login(learner)
         clients.append(client)
     return clients, lessons, media, timezone.now
 
 
-def make_batch(rng, lessons, media, now, sent):
+def make_batch(rng, lessons, media, now, sent, clock):
+    """``clock`` is the device's time line: time events follow one another on it,
+    as a device's do, so they are plausible and accepted."""
     events = []
     for _ in range(BATCH):
         if sent and rng.random() < 0.1:
@@ -82,7 +89,9 @@ def make_batch(rng, lessons, media, now, sent):
             "at": now().isoformat(),
         }
         if kind < 0.6:
-            event.update(type="lesson.time", seconds=rng.randint(5, 60))
+            seconds = rng.randint(5, 60)
+            clock[0] += timedelta(seconds=seconds)
+            event.update(type="lesson.time", seconds=seconds, at=clock[0].isoformat())
         elif kind < 0.95:
             start = rng.uniform(0, 540)
             event.update(
@@ -109,11 +118,12 @@ def main() -> None:
         clients, lessons, media, now = build_world()
         rng = random.Random(5)
         sent_by_client = {i: [] for i in range(len(clients))}
+        clocks = {i: [now() - timedelta(hours=23)] for i in range(len(clients))}
         latencies, statuses = [], {}
         started = time.perf_counter()
         for n in range(BATCHES):
             i = n % len(clients)
-            events = make_batch(rng, lessons, media, now, sent_by_client[i])
+            events = make_batch(rng, lessons, media, now, sent_by_client[i], clocks[i])
             sent_by_client[i].extend(events)
             t0 = time.perf_counter()
             response = clients[i].post(

@@ -14,9 +14,10 @@ from accounts.roles import Role, group_for
 from cms.course_tree import course_index_for
 from cms.models import Centre, Commune, CoursePage, LessonPage
 from config.local_secrets import admin_password
-from lms.models import ClassSession
-from lms.services import classes, enrolments
+from lms.models import ClassSession, Enrolment
+from lms.services import classes, enrolments, progress
 from lms.services.events import record_event
+from lms.services.lesson_length import lesson_length
 
 
 def ensure_admin() -> tuple[str, str]:
@@ -101,17 +102,37 @@ def _demo_course(centre):
     return course
 
 
-def _event(learner, lesson, kind, **fields):
-    # Fixed ids: loading the demo again sends the same events, counted once.
-    key = f"{learner.pk}:{lesson.pk}:{kind}"
+def _event(learner, lesson, kind, *, key="", at=None, **fields):
+    # Fixed ids and dates: loading the demo again sends the same events, counted once.
+    key = f"{learner.pk}:{lesson.pk}:{kind}{key}"
     data = {
         "id": str(uuid.uuid5(DEMO_EVENT_NAMESPACE, key)),
         "type": kind,
         "lesson": lesson.pk,
-        "at": timezone.now().isoformat(),
+        "at": (at or timezone.now()).isoformat(),
         **fields,
     }
     return record_event(learner=learner, data=data)
+
+
+def _study(learner, lesson, *, day) -> None:
+    """Learn a lesson on ``day`` as a device reports it: the page open for the
+    lesson's length, its media played through, then "I have finished"."""
+    timeline = progress.media_timeline(lesson)
+    length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
+    at = day + timedelta(seconds=length.total_seconds)
+    _event(learner, lesson, "lesson.time", at=at, seconds=length.total_seconds)
+    for span in timeline:
+        _event(
+            learner,
+            lesson,
+            "media.watched",
+            key=f":{span.media_id}",
+            at=at,
+            media=span.media_id,
+            **{"from": 0, "to": span.duration},
+        )
+    _event(learner, lesson, "lesson.completed", at=at)
 
 
 def load_lms_demo() -> dict[str, str]:
@@ -127,16 +148,25 @@ def load_lms_demo() -> dict[str, str]:
     courses = list(CoursePage.objects.live().order_by("path")[:3]) or [
         _demo_course(centre)
     ]
+    # Enrolled a month ago, so their learning has days to happen on (measured time
+    # counts only from enrolling, at most a few hours a day).
+    month_ago = timezone.now().replace(hour=8, minute=0, second=0, microsecond=0)
+    month_ago -= timedelta(days=30)
     for resident in residents:
         for course in courses:
-            enrolments.enrol(learner=resident, course=course, enrolled_by=staff)
+            enrolment = enrolments.enrol(
+                learner=resident, course=course, enrolled_by=staff
+            )
+            if enrolment.created:
+                Enrolment.objects.filter(pk=enrolment.enrolment.pk).update(
+                    enrolled_at=month_ago
+                )
     first_lessons = list(LessonPage.objects.child_of(courses[0]).live())
-    for lesson in first_lessons:  # the first resident completes the first course
-        _event(residents[0], lesson, "lesson.time", seconds=900)
-        _event(residents[0], lesson, "lesson.completed")
+    for day, lesson in enumerate(first_lessons[:28], 1):
+        # The first resident completes the first course, one lesson a day.
+        _study(residents[0], lesson, day=month_ago + timedelta(days=day))
     if first_lessons:
-        _event(residents[1], first_lessons[0], "lesson.time", seconds=600)
-        _event(residents[1], first_lessons[0], "lesson.completed")
+        _study(residents[1], first_lessons[0], day=month_ago + timedelta(days=1))
     if centre:
         today = timezone.localdate()
         for days_ago, topic, hours in [

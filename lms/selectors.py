@@ -6,13 +6,20 @@ period the learning-model criteria use.
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Sum
 
-from lms.models import Attendance, Certificate, DailyLearning, Enrolment
+from cms.models import LessonPage
+from lms.models import (
+    Attendance,
+    Certificate,
+    DailyLearning,
+    Enrolment,
+    LessonProgress,
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,23 @@ def _year_facts(learners: dict, year: int) -> dict[int, LearningYearFacts]:
             classes_attended=attended.get("count", 0),
         )
     return facts
+
+
+def course_measured_hours(*, learner_id: int, course) -> Decimal:
+    """Measured hours of one person in one course, to one decimal.
+
+    Accepted online time on the course's lessons plus the in-person sessions linked
+    to the course that the person attended; never the course's estimate.
+    """
+    seconds = LessonProgress.objects.filter(
+        learner_id=learner_id,
+        lesson_id__in=LessonPage.objects.child_of(course).values("pk"),
+    ).aggregate(total=Sum("seconds_spent"))["total"]
+    in_person = Attendance.objects.filter(
+        learner_id=learner_id, present=True, session__course_id=course.pk
+    ).aggregate(total=Sum("session__hours"))["total"]
+    hours = Decimal(seconds or 0) / 3600 + (in_person or Decimal(0))
+    return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ open resources, news index → news. Structured facts live in typed fields; only
 bodies are StreamFields.
 """
 
+import math
+
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -354,6 +356,16 @@ class LessonPage(FoldedSearchMixin, Page):
     def search_parts(self) -> list[str]:
         return [self.title, self.summary, _stream_text(self.body)]
 
+    def media_minutes(self) -> int:
+        """Minutes of the lesson's video and audio as probed from the files (0 when
+        none is probed yet; the staff-entered estimate is then the label)."""
+        seconds = sum(
+            float(block.value[block.block_type].duration or 0)
+            for block in self.body
+            if block.block_type in ("video", "audio") and block.value[block.block_type]
+        )
+        return math.ceil(seconds / 60)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = list(
@@ -372,6 +384,7 @@ class LessonPage(FoldedSearchMixin, Page):
             )
             context["lesson_number"] = position + 1
         context["lesson_count"] = len(siblings)
+        context["media_minutes"] = self.media_minutes()
         # Wagtail's router has already loaded the parent: this costs one query.
         context["course"] = self.get_parent().specific
         return context

@@ -420,3 +420,12 @@ PERMISSIONS_POLICY = {
     "autoplay": ["self"],
     "fullscreen": ["self", *(f'"{origin}"' for origin in EMBED_ORIGINS)],
 }
+# Measured learning (lms.services.plausibility, lms.services.lesson_length): what
+# online time may count, and how long a lesson's text takes to read at a slow pace.
+LMS_DAILY_TIME_CAP_HOURS = float(os.environ.get("LMS_DAILY_TIME_CAP_HOURS", 6))
+LMS_LESSON_TIME_MULTIPLE = float(os.environ.get("LMS_LESSON_TIME_MULTIPLE", 3))
+LMS_TIME_SPAN_TOLERANCE_SECONDS = 10
+LMS_CLOCK_SKEW_SECONDS = 5 * 60
+LMS_READING_WORDS_PER_MINUTE = 120
+LMS_READING_FLOOR_MINUTES = 3
+LMS_DOCUMENT_READING_MINUTES = 10

@@ -58,6 +58,17 @@ class Quiz(ClusterableModel):
         default=70,
         help_text=_("Share of questions answered right needed to pass."),
     )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"),
+        default=3,
+        help_text=_(
+            "The right answers are shown after a passing attempt or the last one "
+            "allowed. 0 means no limit."
+        ),
+    )
+    retry_wait_minutes = models.PositiveSmallIntegerField(
+        _("wait between attempts (minutes)"), default=10
+    )
 
     panels = [
         FieldPanel("title"),
@@ -65,6 +76,10 @@ class Quiz(ClusterableModel):
             [FieldPanel("lesson"), FieldPanel("course")], heading=_("Attached to")
         ),
         FieldPanel("pass_mark"),
+        MultiFieldPanel(
+            [FieldPanel("max_attempts"), FieldPanel("retry_wait_minutes")],
+            heading=_("Attempts"),
+        ),
         InlinePanel("questions", label=_("questions"), min_num=1),
     ]
 

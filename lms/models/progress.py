@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CompletionReason(models.TextChoices):
+    # Given before lessons had completion rules; kept for the rows it is on.
     MARKED_DONE = "marked_done", _("Marked as done")
     MEDIA_WATCHED = "media_watched", _("Watched or listened to the media")
     QUIZ_PASSED = "quiz_passed", _("Passed the quiz")
+    READING_TIME = "reading_time", _("Spent the reading time on the lesson")
 
 
 class LessonProgress(models.Model):

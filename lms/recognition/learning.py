@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from lms.models import Attendance, Certificate, ClassSession, DailyLearning, Enrolment
+from lms.selectors import course_measured_hours
 
 
 def record_learning(
@@ -52,7 +53,9 @@ def record_learning(
                 course=course,
                 enrolment=enrolment,
                 issued_at=completed,
-                hours=course.estimated_hours or 1,
+                # Only measured hours: lesson time and linked sessions, not the
+                # course's estimate (the demo's online hours are not per course).
+                hours=course_measured_hours(learner_id=person.pk, course=course),
                 centre=getattr(course, "centre", None),
             )
     for session in classes:

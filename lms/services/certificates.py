@@ -1,7 +1,6 @@
 """Certificates: issued once per completed enrolment, revocable, printable as PDF."""
 
 import io
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,15 +15,26 @@ from cms.models import Centre
 from lms.models import Certificate, Enrolment, User
 from lms.pdf_fonts import BOLD, REGULAR, register_fonts
 from lms.qr import qr_image
+from lms.selectors import course_measured_hours
 
 FONT, FONT_BOLD = REGULAR, BOLD
 
 
-def issue_certificate(*, enrolment: Enrolment) -> Certificate:
-    """The certificate of a completed enrolment, created the first time only."""
+def issue_certificate(*, enrolment: Enrolment) -> Certificate | None:
+    """The certificate of a completed enrolment, created the first time only.
+
+    It states the hours measured in the course (course_measured_hours), never the
+    course's estimate; with no measured learning at all no certificate is issued.
+    """
     if enrolment.completed_at is None:
         raise ValueError("Only a completed enrolment earns a certificate.")
+    existing = Certificate.objects.filter(enrolment=enrolment).first()
+    if existing:
+        return existing
     course = enrolment.course
+    hours = course_measured_hours(learner_id=enrolment.learner_id, course=course)
+    if hours <= 0:
+        return None
     centre = (
         course.centre or Centre.objects.filter(commune_id=enrolment.commune_id).first()
     )
@@ -34,7 +44,7 @@ def issue_certificate(*, enrolment: Enrolment) -> Certificate:
             "learner_id": enrolment.learner_id,
             "course": course,
             "issued_at": enrolment.completed_at,
-            "hours": Decimal(course.estimated_hours or 0),
+            "hours": hours,
             "centre": centre,
         },
     )
@@ -72,8 +82,17 @@ def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
             "heading": _("CERTIFICATE OF COMPLETION"),
             "certifies": _("This certifies that"),
             "completed": _("has completed the course"),
-            "hours": _("Learning hours: %(hours)s")
+            "hours": _("Measured learning hours: %(hours)s")
             % {"hours": formats.number_format(certificate.hours, 1)},
+            "dates": _("Enrolled on %(enrolled)s, completed on %(completed)s")
+            % {
+                "enrolled": formats.date_format(
+                    timezone.localtime(certificate.enrolment.enrolled_at), "d/m/Y"
+                ),
+                "completed": formats.date_format(
+                    timezone.localtime(certificate.enrolment.completed_at), "d/m/Y"
+                ),
+            },
             "centre": certificate.centre.name if certificate.centre else "",
             "date": _("Issued on %(date)s")
             % {
@@ -103,8 +122,9 @@ def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
     pdf.drawCentredString(centre_x, height - 290, certificate.course.title)
     pdf.setFont(FONT, 14)
     pdf.drawCentredString(centre_x, height - 330, lines["hours"])
-    pdf.drawCentredString(centre_x, height - 352, lines["centre"])
-    pdf.drawCentredString(centre_x, height - 374, lines["date"])
+    pdf.drawCentredString(centre_x, height - 352, lines["dates"])
+    pdf.drawCentredString(centre_x, height - 374, lines["centre"])
+    pdf.drawCentredString(centre_x, height - 396, lines["date"])
     pdf.setFont(FONT, 11)
     pdf.drawString(60, 90, lines["code"])
     pdf.drawString(60, 72, lines["verify"])

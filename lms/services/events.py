@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from cms.models import LessonPage
-from lms.models import DailyLearning, EventType, LessonProgress, ProgressEvent, User
+from lms.models import EventType, ProgressEvent, User
 from lms.models.assessment import Quiz
 from lms.serializers import EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
-from lms.services.quizzes import submit_quiz
+from lms.services.quizzes import QuizRefused, submit_quiz
+from lms.services.time_credit import credit_time
 
 # A device's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -55,9 +55,10 @@ class EventResult:
 
 
 class EventRejected(Exception):
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, code: str = ""):
         super().__init__(reason)
         self.reason = reason
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -191,42 +192,29 @@ def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
     return ValidEvent(id=event_id, type=kind, info=info, at=at, payload=payload)
 
 
-def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
-    day = timezone.localdate(at)
-    updated = DailyLearning.objects.filter(learner=learner, day=day).update(
-        online_seconds=F("online_seconds") + seconds
-    )
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            DailyLearning.objects.create(
-                learner=learner,
-                day=day,
-                commune_id=learner.commune_id,
-                online_seconds=seconds,
-            )
-    except IntegrityError:
-        DailyLearning.objects.filter(learner=learner, day=day).update(
-            online_seconds=F("online_seconds") + seconds
-        )
-
-
 def _apply(event: ValidEvent, learner: User) -> dict:
     info, payload = event.info, event.payload
     if event.type == EventType.LESSON_TIME:
-        progress = rules.lock_progress(learner=learner, lesson=info.lesson)
-        LessonProgress.objects.filter(pk=progress.pk).update(
-            seconds_spent=F("seconds_spent") + payload["seconds"]
-        )
-        _add_daily(learner=learner, at=event.at, seconds=payload["seconds"])
-    elif event.type == EventType.LESSON_COMPLETED:
-        rules.complete_lesson_for(
+        rejection = credit_time(
             learner=learner,
             lesson=info.lesson,
             course_id=info.course_id,
-            reason=rules.CompletionReason.MARKED_DONE,
+            timeline=info.timeline,
+            event_id=event.id,
+            at=event.at,
+            seconds=payload["seconds"],
         )
+        if rejection:
+            raise EventRejected(rejection.reason, code=rejection.code)
+    elif event.type == EventType.LESSON_COMPLETED:
+        check = rules.complete_if_met(
+            learner=learner,
+            lesson=info.lesson,
+            course_id=info.course_id,
+            rule=rules.rule_for(info.lesson, timeline=info.timeline),
+        )
+        if not check.complete:
+            raise EventRejected(check.missing, code="rule_not_met")
     elif event.type == EventType.MEDIA_WATCHED:
         span = next(s for s in info.timeline if s.media_id == payload["media"])
         if span.duration:
@@ -242,9 +230,12 @@ def _apply(event: ValidEvent, learner: User) -> dict:
             )
     elif event.type == EventType.QUIZ_ANSWERED:
         quiz = Quiz.objects.get(pk=payload["quiz"])
-        _attempt, grade = submit_quiz(
-            learner=learner, quiz=quiz, answers=payload["answers"], at=event.at
-        )
+        try:
+            _attempt, grade = submit_quiz(
+                learner=learner, quiz=quiz, answers=payload["answers"]
+            )
+        except QuizRefused as refused:
+            raise EventRejected(refused.reason, code=refused.code) from None
         return {"score": grade.score, "passed": grade.passed}
     return {}
 
@@ -273,20 +264,29 @@ def record_event(
         return EventResult(
             id=str(event_id), status=Status.REJECTED, reason=rejected.reason
         )
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ProgressEvent.objects.create(
-                    client_event_id=event.id,
-                    learner=learner,
-                    type=event.type,
-                    lesson=event.info.lesson if event.info else None,
-                    at=event.at,
-                    payload=event.payload,
-                )
-        except IntegrityError:
-            return EventResult(id=str(event_id), status=Status.DUPLICATE)
-        detail = _apply(event, learner)
+    try:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    ProgressEvent.objects.create(
+                        client_event_id=event.id,
+                        learner=learner,
+                        type=event.type,
+                        lesson=event.info.lesson if event.info else None,
+                        at=event.at,
+                        payload=event.payload,
+                    )
+            except IntegrityError:
+                return EventResult(id=str(event_id), status=Status.DUPLICATE)
+            detail = _apply(event, learner)
+    except EventRejected as rejected:
+        # Implausible or not (yet) allowed: the stored row is rolled back with it.
+        return EventResult(
+            id=str(event_id),
+            status=Status.REJECTED,
+            reason=rejected.reason,
+            detail={"code": rejected.code} if rejected.code else {},
+        )
     return EventResult(id=str(event_id), status=Status.ACCEPTED, detail=detail)
 
 

@@ -4,15 +4,18 @@ The rules are pure functions over plain values; the functions at the end fetch t
 records, apply the rules and save, and are called by the event service.
 """
 
+import math
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
 from lms.models import CompletionReason, Enrolment, LessonProgress, QuizAttempt, User
 from lms.models.assessment import Quiz
 from lms.services.certificates import issue_certificate
+from lms.services.lesson_length import LessonLength, lesson_length
 
 # Watching at least this share of a lesson's media completes the lesson.
 MEDIA_COMPLETION_SHARE = 0.9
@@ -63,21 +66,89 @@ def media_timeline(lesson: LessonPage) -> list[MediaSpan]:
     return spans
 
 
+class RuleKind:
+    QUIZ = "quiz"
+    MEDIA = "media"
+    READING = "reading"
+
+
+@dataclass(frozen=True)
+class LessonRule:
+    """What completes a lesson: its quiz passed, its media played, or time to read it.
+
+    A lesson with a quiz needs the quiz; otherwise one with media needs the media;
+    a text-only lesson needs its reading time measured on the page.
+    """
+
+    kind: str
+    seconds: float = 0
+
+    @property
+    def needed_seconds(self) -> float:
+        if self.kind == RuleKind.MEDIA:
+            return MEDIA_COMPLETION_SHARE * self.seconds
+        return self.seconds
+
+
+def lesson_rule(*, has_quiz: bool, length: LessonLength) -> LessonRule:
+    if has_quiz:
+        return LessonRule(kind=RuleKind.QUIZ)
+    if length.media_seconds > 0:
+        return LessonRule(kind=RuleKind.MEDIA, seconds=length.media_seconds)
+    return LessonRule(kind=RuleKind.READING, seconds=length.reading_seconds)
+
+
+def remaining_seconds(
+    rule: LessonRule, *, seconds_spent: float = 0, watched_seconds: float = 0
+) -> float:
+    """Seconds of media or reading still missing (0 for a quiz: it is pass or fail)."""
+    done = watched_seconds if rule.kind == RuleKind.MEDIA else seconds_spent
+    if rule.kind == RuleKind.QUIZ:
+        return 0
+    return max(0.0, rule.needed_seconds - done)
+
+
 def lesson_completion(
+    rule: LessonRule,
     *,
-    marked_done: bool = False,
+    seconds_spent: float = 0,
     watched_seconds: float = 0,
-    media_seconds: float = 0,
     quiz_passed: bool = False,
 ) -> str:
-    """The reason a lesson is complete, or "" when it is not (yet)."""
-    if quiz_passed:
-        return CompletionReason.QUIZ_PASSED
-    if media_seconds > 0 and watched_seconds >= MEDIA_COMPLETION_SHARE * media_seconds:
+    """The reason a lesson is complete under its rule, or "" when it is not (yet)."""
+    if rule.kind == RuleKind.QUIZ:
+        return CompletionReason.QUIZ_PASSED if quiz_passed else ""
+    if remaining_seconds(
+        rule, seconds_spent=seconds_spent, watched_seconds=watched_seconds
+    ):
+        return ""
+    if rule.kind == RuleKind.MEDIA:
         return CompletionReason.MEDIA_WATCHED
-    if marked_done:
-        return CompletionReason.MARKED_DONE
-    return ""
+    return CompletionReason.READING_TIME
+
+
+def missing_text(rule: LessonRule, *, remaining: float) -> str:
+    """What the learner still has to do, in their language."""
+    if rule.kind == RuleKind.QUIZ:
+        return _("Take the lesson quiz and pass it.")
+    minutes = max(1, math.ceil(remaining / 60))
+    if rule.kind == RuleKind.MEDIA:
+        return _("Watch the whole video or audio (%(minutes)s more minutes).") % {
+            "minutes": minutes
+        }
+    return _("%(minutes)s more minutes of reading.") % {"minutes": minutes}
+
+
+def rule_for(
+    lesson: LessonPage, *, timeline: list[MediaSpan] | None = None
+) -> LessonRule:
+    """The completion rule of a lesson, from its media, its text and its quiz."""
+    if timeline is None:
+        timeline = media_timeline(lesson)
+    length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
+    return lesson_rule(
+        has_quiz=Quiz.objects.filter(lesson=lesson).exists(), length=length
+    )
 
 
 @dataclass(frozen=True)
@@ -201,6 +272,71 @@ def complete_lesson_for(
     return True
 
 
+@dataclass(frozen=True)
+class RuleCheck:
+    rule: LessonRule
+    complete: bool
+    remaining: float
+
+    @property
+    def missing(self) -> str:
+        return (
+            "" if self.complete else missing_text(self.rule, remaining=self.remaining)
+        )
+
+
+def check_rule(
+    *, progress: LessonProgress | None, rule: LessonRule, quiz_passed: bool = False
+) -> RuleCheck:
+    """Whether the learner's progress meets the lesson's rule, and what is missing."""
+    spent = progress.seconds_spent if progress else 0
+    watched = progress.watched_seconds if progress else 0
+    done = bool(progress and progress.completed_at) or bool(
+        lesson_completion(
+            rule, seconds_spent=spent, watched_seconds=watched, quiz_passed=quiz_passed
+        )
+    )
+    return RuleCheck(
+        rule=rule,
+        complete=done,
+        remaining=0
+        if done
+        else remaining_seconds(rule, seconds_spent=spent, watched_seconds=watched),
+    )
+
+
+@transaction.atomic
+def complete_if_met(
+    *,
+    learner: User,
+    lesson: LessonPage,
+    course_id: int,
+    rule: LessonRule | None = None,
+    progress: LessonProgress | None = None,
+) -> RuleCheck:
+    """Complete the lesson when its rule is met; "mark as done" alone never does."""
+    rule = rule or rule_for(lesson)
+    progress = progress or lock_progress(learner=learner, lesson=lesson)
+    if progress.completed_at is not None:
+        return RuleCheck(rule=rule, complete=True, remaining=0)
+    quiz_passed = (
+        rule.kind == RuleKind.QUIZ
+        and QuizAttempt.objects.filter(
+            quiz__lesson=lesson, learner=learner, passed=True
+        ).exists()
+    )
+    reason = lesson_completion(
+        rule,
+        seconds_spent=progress.seconds_spent,
+        watched_seconds=progress.watched_seconds,
+        quiz_passed=quiz_passed,
+    )
+    if complete_lesson(progress=progress, reason=reason):
+        progress.save(update_fields=["completed_at", "completion_reason", "updated_at"])
+        refresh_course_of(learner=learner, course_id=course_id)
+    return check_rule(progress=progress, rule=rule, quiz_passed=quiz_passed)
+
+
 @transaction.atomic
 def add_watched(
     *,
@@ -210,16 +346,20 @@ def add_watched(
     timeline: list[MediaSpan],
     interval: Interval,
 ) -> LessonProgress:
-    """Add a timeline interval; the lesson completes at 90 % of its media."""
+    """Add a timeline interval; a media lesson completes at 90 % of its media."""
     progress = lock_progress(learner=learner, lesson=lesson)
     progress.watched_intervals = merge_intervals(
         [*progress.watched_intervals, interval]
     )
     progress.watched_seconds = round(covered_seconds(progress.watched_intervals), 3)
     progress.media_seconds = sum(span.duration for span in timeline)
-    reason = lesson_completion(
-        watched_seconds=progress.watched_seconds,
-        media_seconds=progress.media_seconds,
+    reason = (
+        ""
+        if progress.completed_at
+        else lesson_completion(
+            rule_for(lesson, timeline=timeline),
+            watched_seconds=progress.watched_seconds,
+        )
     )
     newly_complete = complete_lesson(progress=progress, reason=reason)
     progress.save()

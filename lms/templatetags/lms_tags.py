@@ -1,11 +1,15 @@
 """Template tags that bring learner data into CMS pages (cms never imports lms)."""
 
+import math
+
 from django import template
 from django.utils import timezone
 
 from cms.models import Centre, LessonPage
 from lms.models import ClassSession, LessonProgress, Quiz
+from lms.services import progress as rules
 from lms.services.enrolments import active_enrolment
+from lms.services.lesson_length import lesson_length
 
 register = template.Library()
 
@@ -69,10 +73,22 @@ def lesson_tracking(context, page):
     }
     if user and user.is_authenticated:
         data["enrolled"] = bool(active_enrolment(learner=user, course_id=course_id))
-        data["progress"] = LessonProgress.objects.filter(
-            learner=user, lesson=page
-        ).first()
-        data["quiz"] = Quiz.objects.filter(lesson=page).first()
+        progress = LessonProgress.objects.filter(learner=user, lesson=page).first()
+        quiz = Quiz.objects.filter(lesson=page).first()
+        timeline = rules.media_timeline(page)
+        rule = rules.lesson_rule(
+            has_quiz=quiz is not None,
+            length=lesson_length(page, media_seconds=sum(s.duration for s in timeline)),
+        )
+        check = rules.check_rule(progress=progress, rule=rule)
+        data.update(
+            progress=progress,
+            quiz=quiz,
+            rule=rule,
+            check=check,
+            rule_minutes=math.ceil(rule.needed_seconds / 60),
+            remaining_seconds=math.ceil(check.remaining),
+        )
     return data
 
 

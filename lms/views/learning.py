@@ -17,7 +17,13 @@ from lms.selectors import my_learning
 from lms.services import enrolments
 from lms.services.access_log import log_personal_data_access
 from lms.services.certificates import certificate_pdf
-from lms.services.quizzes import choice_texts, submit_quiz
+from lms.services.quizzes import (
+    QuizRefused,
+    choice_texts,
+    last_grade,
+    learner_quiz_state,
+    submit_quiz,
+)
 
 LOGIN_URL = "lms:login"
 
@@ -60,7 +66,8 @@ def my_learning_view(request):
 @login_required(login_url=LOGIN_URL)
 def certificate_download(request, code):
     certificate = get_object_or_404(
-        Certificate.objects.select_related("learner", "course", "centre"), code=code
+        Certificate.objects.select_related("learner", "course", "centre", "enrolment"),
+        code=code,
     )
     if not request.user.has_perm("lms.view_certificate", certificate):
         raise Http404
@@ -80,9 +87,9 @@ def certificate_download(request, code):
 
 
 def verify(request, code):
-    """Public: whether a certificate is valid, with only the name and the course."""
+    """Public: whether a certificate is valid; name, course, centre, date and hours."""
     certificate = (
-        Certificate.objects.select_related("learner", "course", "centre")
+        Certificate.objects.select_related("learner", "course", "centre", "enrolment")
         .filter(code=code.strip().upper())
         .first()
     )
@@ -101,13 +108,26 @@ def take_quiz(request, quiz_id):
     if not enrolments.active_enrolment(learner=request.user, course_id=course_id):
         raise PermissionDenied
     questions = list(quiz.questions.all())
-    grade = None
+    grade, refused = None, None
     if request.method == "POST":
         answers = {
             str(q.pk): request.POST.getlist(f"question-{q.pk}") for q in questions
         }
-        _attempt, grade = submit_quiz(learner=request.user, quiz=quiz, answers=answers)
-    results = {r.question_id: r for r in grade.results} if grade else {}
+        try:
+            _attempt, grade = submit_quiz(
+                learner=request.user, quiz=quiz, answers=answers
+            )
+        except QuizRefused as refusal:
+            refused = refusal.reason
+    state = learner_quiz_state(learner=request.user, quiz=quiz)
+    if grade is None and state.reveal_answers:
+        grade = last_grade(learner=request.user, quiz=quiz, questions=questions)
+    # Right or wrong per question and the right answers only once they may be shown.
+    results = (
+        {r.question_id: r for r in grade.results}
+        if grade and state.reveal_answers
+        else {}
+    )
     rows = [
         {
             "question": q,
@@ -118,5 +138,13 @@ def take_quiz(request, quiz_id):
         for q in questions
     ]
     return render(
-        request, "lms/quiz.html", {"quiz": quiz, "rows": rows, "grade": grade}
+        request,
+        "lms/quiz.html",
+        {
+            "quiz": quiz,
+            "rows": rows,
+            "grade": grade,
+            "state": state,
+            "refused": refused,
+        },
     )

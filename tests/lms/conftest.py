@@ -113,10 +113,16 @@ def far_staff(other_commune):
 
 @pytest.fixture
 def enrolled(resident, course, lessons):
-    """The resident enrolled in the course."""
+    """The resident enrolled in the course yesterday (time counts from enrolling)."""
+    from datetime import timedelta
+
+    from lms.models import Enrolment
     from lms.services.enrolments import enrol
 
-    return enrol(learner=resident, course=course).enrolment
+    enrolment = enrol(learner=resident, course=course).enrolment
+    enrolment.enrolled_at -= timedelta(days=1)
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=enrolment.enrolled_at)
+    return enrolment
 
 
 @pytest.fixture

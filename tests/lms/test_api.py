@@ -118,7 +118,7 @@ def test_me_counts_online_and_in_person_hours(api, resident, enrolled, lesson, c
                     "type": "lesson.time",
                     "lesson": lesson.pk,
                     "at": timezone.now().isoformat(),
-                    "seconds": 1800,
+                    "seconds": 360,
                 }
             ]
         },
@@ -128,15 +128,15 @@ def test_me_counts_online_and_in_person_hours(api, resident, enrolled, lesson, c
     )
     Attendance.objects.create(session=session, learner=resident, present=True)
     data = api.get("/api/lms/me/").json()
-    assert data["hours_this_year"] == 2.5
-    assert data["online_hours"] == 0.5
+    assert data["hours_this_year"] == 2.1
+    assert data["online_hours"] == 0.1
     assert data["in_person_hours"] == 2.0
     assert data["enrolments"] == [
         {
             "course": enrolled.course_id,
             "title": enrolled.course.title,
             "url": enrolled.course.url,
-            "percent": 0,
+            "percent": 50,  # 6 minutes complete the 3-minute text lesson
             "completed_at": None,
         }
     ]

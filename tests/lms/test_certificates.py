@@ -1,7 +1,7 @@
 """Certificates: issued on completion, a Vietnamese PDF, public check, revoking."""
 
 import io
-import uuid
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,20 +11,13 @@ from pypdf import PdfReader
 
 from lms.models import Certificate
 from lms.services.certificates import certificate_pdf, revoke_certificate
-from lms.services.events import record_event
+from tests.lms.learning import mark_done, read_lesson, spend_time
 
 
 def complete(learner, lessons):
+    """Read each (text) lesson for its reading time, which completes it."""
     for lesson in lessons:
-        record_event(
-            learner=learner,
-            data={
-                "id": str(uuid.uuid4()),
-                "type": "lesson.completed",
-                "lesson": lesson.pk,
-                "at": timezone.now().isoformat(),
-            },
-        )
+        read_lesson(learner, lesson)
 
 
 @pytest.fixture
@@ -37,10 +30,12 @@ def certificate(resident, enrolled, lessons):
 def test_certificate_issued_once_on_completion(resident, enrolled, lessons, centre):
     complete(resident, lessons[:1])
     assert not Certificate.objects.exists()
-    complete(resident, lessons)
+    complete(resident, lessons[1:2])
     certificate = Certificate.objects.get()
     assert certificate.enrolment == enrolled
-    assert certificate.hours == enrolled.course.estimated_hours
+    # Measured, not the course's estimate (3 h): 3 min of reading on each lesson.
+    assert certificate.hours == Decimal("0.1")
+    assert enrolled.course.estimated_hours == 3
     assert certificate.centre == centre
     assert len(certificate.code) == 12
     assert certificate.code.isalnum() and certificate.code.isupper()
@@ -82,15 +77,52 @@ def test_owner_downloads_pdf_others_cannot(certificate, resident, other_resident
 
 
 @pytest.mark.django_db
-def test_verify_page_shows_name_course_validity_only(certificate, resident):
+def test_verify_page_shows_learner_course_centre_date_hours_status(
+    certificate, resident, enrolled
+):
     response = Client().get(f"/verify/{certificate.code}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert resident.full_name in html
     assert certificate.course.title in html
+    assert "Trung tâm học tập cộng đồng xã Tả Van" in html
+    enrolled.refresh_from_db()
+    completed = timezone.localtime(enrolled.completed_at).strftime("%d/%m/%Y")
+    assert f"<dd data-completed>{completed}</dd>" in html
+    assert "<dd data-hours>0,1</dd>" in html
     assert 'data-status="valid"' in html
-    assert resident.phone not in html
-    assert "Tả Van" not in html  # no place or centre: nothing beyond name and course
+    assert resident.phone not in html  # nothing personal beyond the name
+
+
+@pytest.mark.django_db
+def test_course_finished_by_clicking_alone_issues_no_certificate(
+    resident, enrolled, lessons
+):
+    """ "I have finished this lesson" on each lesson, seconds apart: refused, no
+    completion, no certificate; the refusal says what is missing."""
+    results = [mark_done(resident, lesson) for lesson in lessons]
+    assert {r.status for r in results} == {"rejected"}
+    assert {r.detail["code"] for r in results} == {"rule_not_met"}
+    enrolled.refresh_from_db()
+    assert enrolled.completed_at is None and enrolled.percent == 0
+    assert not Certificate.objects.exists()
+
+
+@pytest.mark.django_db
+def test_certificate_states_measured_hours_and_dates(resident, enrolled, lessons):
+    spend_time(resident, lessons[0], 1800)  # 30 min: over the reading time, capped 9
+    complete(resident, lessons[1:2])
+    certificate = Certificate.objects.get()
+    assert certificate.hours == Decimal("0.2")  # 9 min + 3 min = 0.2 h, not 3 h
+    text = (
+        PdfReader(io.BytesIO(certificate_pdf(certificate, base_url="https://x.vn/")))
+        .pages[0]
+        .extract_text()
+    )
+    assert "Số giờ học thực tế: 0,2" in text
+    enrolled.refresh_from_db()
+    enrolled_on = timezone.localtime(enrolled.enrolled_at).strftime("%d/%m/%Y")
+    assert f"Ghi danh ngày {enrolled_on}" in text
 
 
 @pytest.mark.django_db

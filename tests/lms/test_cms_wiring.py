@@ -74,3 +74,16 @@ def test_demo_video_goes_into_the_first_smartphone_lesson_once(course):
     lesson.refresh_from_db()
     kinds = [block.block_type for block in lesson.body]
     assert kinds == ["video", "paragraph"]
+
+
+def test_lesson_page_states_the_media_length_and_its_rule(
+    client, resident, enrolled, video_lesson
+):
+    """The length shown is the probed media (150 s -> 3 min), not the 15-minute
+    estimate; the rule says to watch it all, and no "finished" button is offered."""
+    client.force_login(resident)
+    html = client.get(video_lesson.url).content.decode()
+    assert video_lesson.estimated_minutes == 15
+    assert "3 phút" in html and "15 phút" not in html
+    assert 'data-rule="media"' in html
+    assert "data-mark-done" not in html

@@ -2,6 +2,7 @@
 
 import threading
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -58,23 +59,59 @@ def test_concurrent_resends_count_once(resident, enrolled, lesson):
     assert DailyLearning.objects.get(learner=resident).online_seconds == 60
 
 
+def time_event(lesson, *, ago: int, seconds: int) -> dict:
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "lesson.time",
+        "lesson": lesson.pk,
+        "at": (timezone.now() - timedelta(seconds=ago)).isoformat(),
+        "seconds": seconds,
+    }
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_distinct_events_all_count(resident, enrolled, lesson):
-    """Different events at once all add up: no lost update on the shared rows."""
+    """Different events at once, back-to-back stretches, all add up: no lost update
+    on the shared rows."""
+    events = iter([time_event(lesson, ago=10 * i, seconds=10) for i in range(THREADS)])
+    lock = threading.Lock()
 
     def send():
-        return record_event(
-            learner=resident,
-            data={
-                "id": str(uuid.uuid4()),
-                "type": "lesson.time",
-                "lesson": lesson.pk,
-                "at": timezone.now().isoformat(),
-                "seconds": 10,
-            },
-        )
+        with lock:
+            data = next(events)
+        return record_event(learner=resident, data=data)
 
     results = in_parallel(send, THREADS)
     assert {r.status for r in results} == {"accepted"}
     assert LessonProgress.objects.get(learner=resident).seconds_spent == 10 * THREADS
     assert DailyLearning.objects.get(learner=resident).online_seconds == 10 * THREADS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_overlapping_time_counts_once(resident, enrolled, lesson):
+    """The same minute claimed by several events at once (two tabs, a replaying
+    device): checked one after the other under the learner's lock, one counts."""
+    start = timezone.now() - timedelta(minutes=5)
+    events = iter(
+        [
+            {
+                "id": str(uuid.uuid4()),
+                "type": "lesson.time",
+                "lesson": lesson.pk,
+                "at": (start + timedelta(seconds=i)).isoformat(),
+                "seconds": 60,
+            }
+            for i in range(THREADS)
+        ]
+    )
+    lock = threading.Lock()
+
+    def send():
+        with lock:
+            data = next(events)
+        return record_event(learner=resident, data=data)
+
+    results = in_parallel(send, THREADS)
+    assert sorted(r.status for r in results).count("accepted") == 1
+    assert LessonProgress.objects.get(learner=resident).seconds_spent == 60
+    assert DailyLearning.objects.get(learner=resident).online_seconds == 60

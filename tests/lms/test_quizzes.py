@@ -1,6 +1,7 @@
 """Quizzes: grading, lesson and final quizzes, right answers shown after submitting."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from lms.models import LessonProgress, QuestionKind, Quiz, QuizAttempt, QuizQuestion
 from lms.services.events import record_event
-from lms.services.quizzes import grade, submit_quiz
+from lms.services.quizzes import QuizRefused, grade, submit_quiz
+from tests.lms.learning import read_lesson
 
 
 def make_quiz(*, lesson=None, course=None, pass_mark=60):
@@ -106,16 +108,10 @@ def test_quiz_event_through_api_service(resident, enrolled, lesson):
 def test_final_quiz_gates_course_completion(resident, enrolled, lessons, course):
     """All lessons done waits for the final quiz; passing it completes the course."""
     quiz, questions = make_quiz(course=course)
+    Quiz.objects.filter(pk=quiz.pk).update(retry_wait_minutes=0)
+    quiz.refresh_from_db()
     for lesson in lessons[:2]:
-        record_event(
-            learner=resident,
-            data={
-                "id": str(uuid.uuid4()),
-                "type": "lesson.completed",
-                "lesson": lesson.pk,
-                "at": timezone.now().isoformat(),
-            },
-        )
+        read_lesson(resident, lesson)
     enrolled.refresh_from_db()
     assert enrolled.completed_at is None
     assert enrolled.percent == 99
@@ -176,3 +172,114 @@ def test_quiz_is_authored_in_wagtail(lesson):
     assert response.status_code == 200
     html = response.content.decode()
     assert "questions-FORMS" in html or "id_questions-TOTAL_FORMS" in html
+
+
+WRONG = {"single": [0], "multiple": [2], "true_false": [0]}
+
+
+def post_answers(client, quiz, questions, picked):
+    keys = ["single", "multiple", "true_false"]
+    data = {
+        f"question-{q.pk}": [str(i) for i in picked[k]]
+        for q, k in zip(questions, keys, strict=True)
+        if picked.get(k) is not None
+    }
+    return client.post(f"/hoc-tap/bai-kiem-tra/{quiz.pk}/", data).content.decode()
+
+
+def wait_out(quiz):
+    """Move the attempts back past the wait between attempts."""
+    for attempt in QuizAttempt.objects.filter(quiz=quiz):
+        attempt.submitted_at -= timedelta(minutes=quiz.retry_wait_minutes + 1)
+        attempt.save(update_fields=["submitted_at"])
+
+
+@pytest.mark.django_db
+def test_answers_hidden_until_final_attempt_with_wait_between(
+    resident, enrolled, lesson
+):
+    """A failed attempt shows the score only; the next one must wait 10 minutes;
+    the last allowed attempt (3) reveals the right answers; then no more."""
+    quiz, questions = make_quiz(lesson=lesson)
+    assert (quiz.max_attempts, quiz.retry_wait_minutes) == (3, 10)
+    client = Client()
+    client.force_login(resident)
+    html = post_answers(client, quiz, questions, WRONG)
+    assert 'data-grade="0"' in html
+    assert "is-answer" not in html and "Tránh nắng gắt" not in html
+    assert "Đã làm 1 trên 3 lần." in html
+    assert "data-next-attempt" in html and "Bạn có thể làm lại lúc" in html
+    assert "data-submit-quiz" not in html
+    again = post_answers(client, quiz, questions, ALL_RIGHT)
+    assert "Bạn có thể làm lại lúc" in again and "data-refused" in again
+    assert QuizAttempt.objects.count() == 1
+    wait_out(quiz)
+    html = post_answers(client, quiz, questions, WRONG)
+    assert "is-answer" not in html
+    wait_out(quiz)
+    html = post_answers(client, quiz, questions, WRONG)
+    assert "is-answer" in html and "Tránh nắng gắt" in html  # the last attempt
+    assert "Bạn đã dùng hết số lần làm bài kiểm tra này" in html
+    wait_out(quiz)
+    with pytest.raises(QuizRefused) as refused:
+        submit_quiz(learner=resident, quiz=quiz, answers=answers(questions))
+    assert refused.value.code == "quiz_no_attempts_left"
+    assert QuizAttempt.objects.count() == 3
+    # Seen again later, the page still shows the answers of the last attempt.
+    assert (
+        "is-answer" in client.get(f"/hoc-tap/bai-kiem-tra/{quiz.pk}/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_passing_attempt_reveals_answers_and_closes_the_quiz(
+    resident, enrolled, lesson
+):
+    quiz, questions = make_quiz(lesson=lesson)
+    client = Client()
+    client.force_login(resident)
+    html = post_answers(client, quiz, questions, ALL_RIGHT)
+    assert 'data-grade="100"' in html and html.count("is-answer") == 4
+    wait_out(quiz)
+    with pytest.raises(QuizRefused) as refused:
+        submit_quiz(learner=resident, quiz=quiz, answers=answers(questions))
+    assert refused.value.code == "quiz_passed"
+
+
+@pytest.mark.django_db
+def test_blank_submission_refused_without_using_an_attempt(resident, enrolled, lesson):
+    quiz, questions = make_quiz(lesson=lesson)
+    client = Client()
+    client.force_login(resident)
+    html = post_answers(client, quiz, questions, {})
+    assert "Hãy trả lời tất cả các câu hỏi trước khi nộp bài (còn 3 câu" in html
+    assert "is-answer" not in html and "data-grade" not in html
+    html = post_answers(client, quiz, questions, {"single": [1]})
+    assert "còn 2 câu chưa trả lời" in html
+    assert not QuizAttempt.objects.exists()
+    assert "data-submit-quiz" in html  # no attempt used, no wait
+
+
+@pytest.mark.django_db
+def test_quiz_event_refused_while_waiting(resident, enrolled, lesson):
+    quiz, questions = make_quiz(lesson=lesson)
+
+    def send(chosen):
+        return record_event(
+            learner=resident,
+            data={
+                "id": str(uuid.uuid4()),
+                "type": "quiz.answered",
+                "lesson": lesson.pk,
+                "at": timezone.now().isoformat(),
+                "quiz": quiz.pk,
+                "answers": chosen,
+            },
+        )
+
+    assert send({}).detail["code"] == "quiz_blank"
+    assert send(answers(questions, single=[0], multiple=[2])).status == "accepted"
+    refused = send(answers(questions))
+    assert (refused.status, refused.detail["code"]) == ("rejected", "quiz_wait")
+    assert "right" not in refused.as_dict()
+    assert QuizAttempt.objects.count() == 1

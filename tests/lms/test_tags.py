@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 from lms.services.enrolments import enrol
 
@@ -46,3 +47,36 @@ def test_nav_user(resident, staff):
     html = render("{% nav_user %}", resident)
     assert "/hoc-tap-cua-toi/" in html and "/quan-ly/" not in html
     assert "/quan-ly/" in render("{% nav_user %}", staff)
+
+
+@pytest.mark.django_db
+def test_lesson_tracking_states_each_rule(resident, enrolled, lesson, video_lesson):
+    """Text: the reading still missing, the button disabled until then; media: watch
+    it all, no button; quiz: take it, no button."""
+    from lms.models import Quiz
+    from tests.lms.learning import read_lesson, spend_time
+
+    with translation.override("vi"):
+        html = render("{% lesson_tracking page %}", resident, page=lesson)
+        assert 'data-rule="reading"' in html
+        assert "đọc bài ít nhất 3 phút" in html
+        assert "Còn 3 phút nữa." in html
+        assert 'data-reading-left="180"' in html
+        assert "data-mark-done disabled" in html
+        spend_time(resident, lesson, 120)
+        html = render("{% lesson_tracking page %}", resident, page=lesson)
+        assert "Còn 1 phút nữa." in html and 'data-reading-left="60"' in html
+        read_lesson(resident, lesson)
+        html = render("{% lesson_tracking page %}", resident, page=lesson)
+        assert "Bạn đã hoàn thành bài học này." in html
+        assert "data-mark-done" not in html
+
+        html = render("{% lesson_tracking page %}", resident, page=video_lesson)
+        assert 'data-rule="media"' in html
+        assert "xem hết video hoặc bài nghe (ít nhất 3 phút)" in html  # 90 % of 150 s
+        assert "data-mark-done" not in html
+
+        Quiz.objects.create(title="Kiểm tra", lesson=video_lesson, pass_mark=70)
+        html = render("{% lesson_tracking page %}", resident, page=video_lesson)
+        assert 'data-rule="quiz"' in html and "đạt 70% câu đúng" in html
+        assert "data-mark-done" not in html

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from lms.models import Enrolment, LessonProgress, ProgressEvent
 from lms.services.events import record_event
+from tests.lms.learning import read_lesson
 
 
 def sign_up_form(commune, **changes):
@@ -100,15 +101,7 @@ def test_unenrol_keeps_history_and_re_enrol_restores_progress(
 ):
     client = Client()
     client.force_login(resident)
-    record_event(
-        learner=resident,
-        data={
-            "id": str(uuid.uuid4()),
-            "type": "lesson.completed",
-            "lesson": lessons[0].pk,
-            "at": timezone.now().isoformat(),
-        },
-    )
+    read_lesson(resident, lessons[0])
     client.post(f"/hoc-tap/roi-khoa/{enrolled.course_id}/")
     enrolled.refresh_from_db()
     assert enrolled.unenrolled_at is not None
@@ -123,15 +116,7 @@ def test_unenrol_keeps_history_and_re_enrol_restores_progress(
 def test_my_learning_page(resident, enrolled, lessons, django_assert_max_num_queries):
     client = Client()
     client.force_login(resident)
-    record_event(
-        learner=resident,
-        data={
-            "id": str(uuid.uuid4()),
-            "type": "lesson.completed",
-            "lesson": lessons[0].pk,
-            "at": timezone.now().isoformat(),
-        },
-    )
+    read_lesson(resident, lessons[0])
     with django_assert_max_num_queries(14):
         response = client.get("/hoc-tap-cua-toi/")
     html = response.content.decode()

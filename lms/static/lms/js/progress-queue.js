@@ -118,6 +118,9 @@
         if (result.status === "accepted" && result.passed) {
           markedDone();
         }
+        if (result.id === doneEventId) {
+          doneAnswered(result);
+        }
       });
       save(load().filter(function (event) {
         return !answered[event.id];
@@ -146,6 +149,28 @@
     if (seconds >= 1) {
       pendingMs -= seconds * 1000;
       enqueue("lesson.time", { seconds: seconds });
+      countReading(seconds);
+    }
+  }
+
+  // A text lesson completes after its reading time: count it down on the page and
+  // enable "I have finished this lesson" when it is reached (the server decides).
+  var readingLeft = root.dataset.readingLeft ? parseInt(root.dataset.readingLeft, 10) : null;
+  var missingEl = root.querySelector("[data-rule-missing]");
+
+  function countReading(seconds) {
+    if (readingLeft === null) {
+      return;
+    }
+    readingLeft = Math.max(0, readingLeft - seconds);
+    var button = root.querySelector("[data-mark-done]");
+    if (button) {
+      button.disabled = readingLeft > 0;
+    }
+    if (missingEl) {
+      missingEl.textContent = readingLeft > 0
+        ? (root.dataset.textReadingLeft || "").replace("{minutes}", String(Math.ceil(readingLeft / 60)))
+        : "";
     }
   }
 
@@ -180,11 +205,30 @@
     }
   }
 
+  // The lesson is shown as done only when the server accepted it; a refusal says
+  // what is still missing.
+  var doneEventId = null;
+
+  function doneAnswered(result) {
+    if (result.status === "rejected") {
+      if (missingEl) {
+        missingEl.textContent = result.reason || "";
+      }
+      var button = root.querySelector("[data-mark-done]");
+      if (button) {
+        button.disabled = false;
+      }
+    } else {
+      markedDone();
+    }
+  }
+
   var doneButton = root.querySelector("[data-mark-done]");
   if (doneButton) {
     doneButton.addEventListener("click", function () {
-      enqueue("lesson.completed", {});
-      markedDone();
+      recordTime();
+      doneButton.disabled = true;
+      doneEventId = enqueue("lesson.completed", {});
     });
   }
 

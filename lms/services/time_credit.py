@@ -1,0 +1,139 @@
+"""Crediting measured learning time: plausible claims only, each counted once.
+
+Called by the event service inside the transaction that stored the event's row, so
+a rejection here rolls the row back and a resent id is still refused as a duplicate
+once accepted. The learner's row is locked first: two requests of one learner are
+checked one after the other, never both against the same totals.
+"""
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cms.models import LessonPage
+from lms.models import (
+    DailyLearning,
+    Enrolment,
+    EventType,
+    LessonProgress,
+    ProgressEvent,
+    User,
+)
+from lms.models.assessment import Quiz
+from lms.services import progress as rules
+from lms.services.lesson_length import lesson_length
+from lms.services.plausibility import (
+    LearnerRecord,
+    Limits,
+    Rejection,
+    TimeClaim,
+    check_time,
+)
+
+
+def _neighbours(
+    *, learner: User, at: datetime, event_id: uuid.UUID
+) -> tuple[datetime | None, datetime | None]:
+    """End of the accepted time event before ``at``, start of the one after it."""
+    times = ProgressEvent.objects.filter(
+        learner=learner, type=EventType.LESSON_TIME
+    ).exclude(pk=event_id)
+    previous_at = (
+        times.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()
+    )
+    later = times.filter(at__gt=at).order_by("at").values_list("at", "payload").first()
+    next_starts_at = (
+        later[0] - timedelta(seconds=later[1].get("seconds", 0)) if later else None
+    )
+    return previous_at, next_starts_at
+
+
+def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
+    day = timezone.localdate(at)
+    updated = DailyLearning.objects.filter(learner=learner, day=day).update(
+        online_seconds=F("online_seconds") + seconds
+    )
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            DailyLearning.objects.create(
+                learner=learner,
+                day=day,
+                commune_id=learner.commune_id,
+                online_seconds=seconds,
+            )
+    except IntegrityError:
+        DailyLearning.objects.filter(learner=learner, day=day).update(
+            online_seconds=F("online_seconds") + seconds
+        )
+
+
+@transaction.atomic
+def credit_time(
+    *,
+    learner: User,
+    lesson: LessonPage,
+    course_id: int,
+    timeline: list[rules.MediaSpan],
+    event_id: uuid.UUID,
+    at: datetime,
+    seconds: int,
+) -> Rejection | None:
+    """Add the seconds to the lesson and the day if plausible; else say why not."""
+    list(User.objects.select_for_update().filter(pk=learner.pk).values_list("pk"))
+    enrolled_at = (
+        Enrolment.objects.filter(
+            learner=learner, course_id=course_id, unenrolled_at__isnull=True
+        )
+        .values_list("enrolled_at", flat=True)
+        .first()
+    )
+    previous_at, next_starts_at = _neighbours(learner=learner, at=at, event_id=event_id)
+    progress = rules.lock_progress(learner=learner, lesson=lesson)
+    length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
+    day_seconds = (
+        DailyLearning.objects.filter(learner=learner, day=timezone.localdate(at))
+        .values_list("online_seconds", flat=True)
+        .first()
+    )
+    rejection = check_time(
+        claim=TimeClaim(seconds=seconds, at=at),
+        record=LearnerRecord(
+            now=timezone.now(),
+            enrolled_at=enrolled_at or at,
+            previous_at=previous_at,
+            next_starts_at=next_starts_at,
+            lesson_seconds=progress.seconds_spent,
+            lesson_length_seconds=length.total_seconds,
+            day_seconds=day_seconds or 0,
+        ),
+        limits=Limits.from_settings(),
+    )
+    if rejection:
+        return rejection
+    LessonProgress.objects.filter(pk=progress.pk).update(
+        seconds_spent=F("seconds_spent") + seconds
+    )
+    _add_daily(learner=learner, at=at, seconds=seconds)
+    progress.seconds_spent += seconds
+    if (
+        progress.completed_at is None
+        and not length.media_seconds
+        and progress.seconds_spent >= length.reading_seconds
+    ):
+        # A text lesson completes once its reading time is measured (unless it
+        # has a quiz, which then decides).
+        rules.complete_if_met(
+            learner=learner,
+            lesson=lesson,
+            course_id=course_id,
+            rule=rules.lesson_rule(
+                has_quiz=Quiz.objects.filter(lesson=lesson).exists(), length=length
+            ),
+            progress=progress,
+        )
+    return None
