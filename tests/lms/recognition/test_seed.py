@@ -25,9 +25,9 @@ def test_every_seed_set_is_loaded_once():
 def test_commune_set_version_2_measures_clans_and_units_with_qd_387_targets():
     """TT 25 criterion 5 gains the clan (65 %) and unit (80 %) shares, unconfirmed,
     in a new version; version 1, which dossiers may use, is left as it was."""
-    first, second = CriteriaSet.objects.filter(
-        code="community-commune-tt25"
-    ).order_by("version")
+    first, second = CriteriaSet.objects.filter(code="community-commune-tt25").order_by(
+        "version"
+    )
     assert (first.status, second.status) == ("retired", "active")
     assert second.previous == first
     assert active_set(model="commune", scope="commune", year=2026) == second
