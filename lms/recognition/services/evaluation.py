@@ -151,7 +151,8 @@ class Runner:
         if dossier is not None and dossier["status"] in FROZEN:
             counter["frozen"] += 1
             held = bool(dossier["held"])
-            counter["held"] += held
+            if held:
+                counter["held"] += 1
             return Standing(holds_title=held, meets=held), None
         criteria_set = self._set(dossier, model, scope)
         if criteria_set is None:
@@ -159,7 +160,8 @@ class Runner:
             return rollups.NONE, None
         result = evaluate(self.cache.spec(criteria_set), snapshot_for())
         counter["passed" if result.passed else "not_passed"] += 1
-        counter["awaiting"] += result.passed
+        if result.passed:  # meets the criteria, holds no title (not frozen)
+            counter["awaiting"] += 1
         row = self._evaluation(
             model=model,
             key=key,
