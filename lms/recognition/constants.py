@@ -68,6 +68,14 @@ class Metric(models.TextChoices):
         "villages_community_share",
         _("Share of villages recognised as learning communities (%)"),
     )
+    CLANS_CLAN_SHARE = (
+        "clans_clan_share",
+        _("Share of clans recognised as learning clans (%)"),
+    )
+    UNITS_UNIT_SHARE = (
+        "units_unit_share",
+        _("Share of units recognised as learning units (%)"),
+    )
 
 
 COMPUTED_METRICS = {
@@ -77,6 +85,34 @@ COMPUTED_METRICS = {
     Metric.COURSES_COMPLETED,
     Metric.CERTIFICATES,
     Metric.CLASSES_ATTENDED,
+}
+
+# The figures each model's subjects have, the registry an indicator's metric is
+# chosen from: computed from a person's records, or rolled up from members. The
+# roll-up rules (services/rollups.py) compute exactly these, so an officer can
+# add an indicator on any of them without code (a test keeps the two equal).
+MODEL_METRICS = {
+    "citizen": tuple(sorted(COMPUTED_METRICS)),
+    "family": (Metric.ADULTS_LEARNING_SHARE, Metric.ADULTS_CITIZEN_SHARE),
+    "clan": (
+        Metric.HOUSEHOLDS_FAMILY_SHARE,
+        Metric.ADULTS_CITIZEN_SHARE,
+        Metric.ADULTS_LEARNING_SHARE,
+    ),
+    "community": (
+        Metric.HOUSEHOLDS_FAMILY_SHARE,
+        Metric.ADULTS_CITIZEN_SHARE,
+        Metric.ADULTS_LEARNING_SHARE,
+    ),
+    "unit": (Metric.MEMBERS_CITIZEN_SHARE,),
+    "commune": (
+        Metric.HOUSEHOLDS_FAMILY_SHARE,
+        Metric.VILLAGES_COMMUNITY_SHARE,
+        Metric.CLANS_CLAN_SHARE,
+        Metric.UNITS_UNIT_SHARE,
+        Metric.ADULTS_CITIZEN_SHARE,
+        Metric.ADULTS_LEARNING_SHARE,
+    ),
 }
 
 

@@ -24,6 +24,10 @@ class ModelLine:
     not_passed: int
     frozen: int
     no_criteria: int
+    # Titles held (recognised by a decision), and those that meet the criteria but
+    # hold none yet: two figures, never added together.
+    held: int
+    awaiting: int
     dossiers: tuple[tuple[str, int], ...]
 
 
@@ -43,6 +47,8 @@ def model_lines(counts: dict) -> list[ModelLine]:
                 not_passed=figures.get("not_passed", 0),
                 frozen=figures.get("frozen", 0),
                 no_criteria=figures.get("no_criteria", 0),
+                held=figures.get("held", 0),
+                awaiting=figures.get("awaiting", 0),
                 dossiers=tuple(
                     (str(status.label), dossiers[status.value])
                     for status in DossierStatus

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from lms.recognition.constants import DossierStatus, SetStatus
 from lms.recognition.criteria import DeclaredAnswer, IndicatorSpec, SetSpec
-from lms.recognition.models import Answer, CriteriaSet, Evidence, Indicator
+from lms.recognition.models import Answer, CriteriaSet, Dossier, Evidence, Indicator
 
 
 def active_set(*, model: str, scope: str, year: int) -> CriteriaSet | None:
@@ -114,3 +114,29 @@ def declared_answers(*, dossier_ids) -> dict[int, dict[str, DeclaredAnswer]]:
             )
         )
     return answers
+
+
+def holds_title(prefix: str = "") -> Q:
+    """The one definition of holding a title, as a filter on dossiers.
+
+    A subject holds its model's title for a year once a decision recognised its
+    dossier of that year (and it was not revoked). A passing evaluation, a
+    self-assessed or verified dossier is "meets the criteria, awaiting" at most,
+    never a holder. ``prefix`` reaches dossiers from another model ("dossier__").
+    """
+    return Q(
+        **{
+            f"{prefix}status": DossierStatus.RECOGNISED,
+            f"{prefix}decision__isnull": False,
+        }
+    )
+
+
+def title_holders(*, model: str, year: int, keys=None, commune=None) -> set[str]:
+    """Subject keys holding the title of ``model`` for ``year`` (among ``keys``)."""
+    dossiers = Dossier.objects.filter(holds_title(), model=model, year=year)
+    if keys is not None:
+        dossiers = dossiers.filter(subject_key__in=list(keys))
+    if commune is not None:
+        dossiers = dossiers.filter(commune=commune)
+    return set(dossiers.values_list("subject_key", flat=True))

@@ -51,6 +51,7 @@ from lms.recognition.services.privacy import subject_person
 from lms.recognition.subjects import citizen_scope, subject_for
 from lms.recognition.tasks import start_run
 from lms.redirects import safe_next
+from lms.residents import residents
 from lms.selectors import learning_year_detail
 from lms.services.access_log import log_personal_data_access
 
@@ -169,7 +170,7 @@ _REGISTRABLE = {
 def _registrable(user, model_class, owner_field):
     officer = user.has_perm("recognition.register_on_behalf")
     if model_class is get_user_model():
-        qs = model_class.objects.filter(commune_id=user.commune_id, is_staff=False)
+        qs = residents().filter(commune_id=user.commune_id)
         return qs if officer else qs.filter(pk=user.pk)
     qs = model_class.objects.all()
     if officer:

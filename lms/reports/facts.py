@@ -19,6 +19,7 @@ from django.utils import timezone
 from lms.models import Attendance, ClassSession, DailyLearning, Enrolment
 from lms.recognition.constants import DossierStatus, LearningModel
 from lms.recognition.models import Dossier
+from lms.recognition.selectors import holds_title
 
 from .models import FactKind, YearFact
 from .scope import Level, Scope
@@ -73,7 +74,8 @@ def _dossier_counts():
         "registered": Count("pk"),
         "self_assessed": Count("pk", filter=Q(self_assessed_at__isnull=False)),
         "verified": Count("pk", filter=Q(verified_at__isnull=False)),
-        "recognised": Count("pk", filter=Q(status=DossierStatus.RECOGNISED)),
+        # Titles held: the one definition roll-ups and targets share.
+        "recognised": Count("pk", filter=holds_title()),
     }
 
 

@@ -2,17 +2,18 @@
 
 The targets are shares of everyone who could hold a title: households recognised as
 learning families, clans, villages and units recognised, and workers and officials
-who are learning citizens. Numerators are the year's recognised dossiers (as in the
-other tables); denominators are the households, clans, villages, units and active
-residents of each group the area has now: five counting queries, whatever the size.
-A village counts its own households, the clans seated and units located in it, and
-its residents; the villages line means nothing for one village and is left out.
+who are learning citizens. Numerators are the year's titles held (recognised by a
+decision: ``recognition.selectors.holds_title``, as in the other tables and the
+roll-ups); denominators are the households, clans, villages, units and residents
+(``lms.residents.residents``) of each group the area has now: five counting
+queries, whatever the size. A village counts its own households, the clans seated
+and units located in it, and its residents; the villages line means nothing for one
+village and is left out.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from cms.models import Village
 from lms.models import TargetGroup
 from lms.recognition.constants import LearningModel
 from lms.recognition.models import Clan, Household, Unit
+from lms.residents import residents as resident_people
 
 from .facts import in_scope
 from .scope import Level, Scope
@@ -52,8 +54,8 @@ def target_lines(
     # by_group has a row for every target group, with or without dossiers.
     citizens = {row.key: row.recognition[LearningModel.CITIZEN] for row in by_group}
     residents = (
-        get_user_model()
-        .objects.filter(in_scope(scope), is_active=True)
+        resident_people()
+        .filter(in_scope(scope))
         .aggregate(
             **{
                 group: Count("pk", filter=Q(target_group=group))

@@ -672,3 +672,67 @@ def load_seed_sets(CriteriaSet, Criterion, Indicator) -> int:
             )
         created += 1
     return created
+
+
+# Version 2 of the commune set (TT 25/2023, criterion 5): the shares of learning
+# clans and learning units, with the QĐ 387/QĐ-TTg targets for 2025 (clans 65 %,
+# units 80 %) placed at level 2 like the family (70 %) and village (65 %) targets.
+# Unconfirmed: TT 25 does not publish these indicators; officers edit them.
+COMMUNE_SHARES = [
+    ind(
+        "5.7",
+        "Tỉ lệ dòng họ đạt Dòng họ học tập (%) – mức độ 2 (QĐ 387: 65 %)",
+        R,
+        "clans_clan_share",
+        65,
+        level=2,
+    ),
+    ind(
+        "5.8",
+        "Tỉ lệ đơn vị đạt Đơn vị học tập (%) – mức độ 2 (QĐ 387: 80 %)",
+        R,
+        "units_unit_share",
+        80,
+        level=2,
+    ),
+]
+COMMUNE_SHARES_NOTE = (
+    "Phiên bản 2: thêm tỉ lệ dòng họ học tập (65 %) và đơn vị học tập (80 %) "
+    "theo QĐ 387/QĐ-TTg vào tiêu chí 5, mức độ 2 (chưa xác nhận)."
+)
+
+
+def add_commune_shares(CriteriaSet, Criterion, Indicator) -> bool:
+    """Add the clan and unit shares to the active commune set as a new version.
+
+    The set is in use wherever seed data was migrated, so it is never edited in
+    place: its copy (``versioning.copy_set``) gets the two indicators and becomes
+    the active version, the old one retired. Does nothing when a version already
+    measures either share (an officer added them) or there is no active set.
+    """
+    from lms.recognition.services.versioning import copy_set
+
+    code = COMMUNE["code"]
+    metrics = [indicator["metric"] for indicator in COMMUNE_SHARES]
+    if Indicator.objects.filter(
+        criterion__criteria_set__code=code, metric__in=metrics
+    ).exists():
+        return False
+    active = (
+        CriteriaSet.objects.filter(code=code, status="active")
+        .order_by("-version")
+        .first()
+    )
+    if active is None:
+        return False
+    copy = copy_set(active, status="active", models=(CriteriaSet, Criterion, Indicator))
+    copy.notes = f"{copy.notes}\n{COMMUNE_SHARES_NOTE}".strip()
+    copy.save(update_fields=["notes"])
+    criterion = Criterion.objects.get(criteria_set=copy, number="5")
+    last = Indicator.objects.filter(criterion=criterion).count()
+    Indicator.objects.bulk_create(
+        Indicator(criterion=criterion, sort_order=last + order, **indicator)
+        for order, indicator in enumerate(COMMUNE_SHARES)
+    )
+    CriteriaSet.objects.filter(pk=active.pk).update(status="retired")
+    return True

@@ -5,13 +5,22 @@ in place; `services.versioning` copies it into a new version instead, so every p
 evaluation keeps the rules it was made under.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
-from lms.recognition.constants import IndicatorKind, LearningModel, Scope, SetStatus
+from lms.recognition.constants import (
+    COMPUTED_METRICS,
+    MODEL_METRICS,
+    IndicatorKind,
+    LearningModel,
+    Metric,
+    Scope,
+    SetStatus,
+)
 
 
 class CriteriaSet(ClusterableModel):
@@ -142,7 +151,11 @@ class Indicator(models.Model):
         _("metric"),
         max_length=40,
         blank=True,
-        help_text=_("For computed and roll-up indicators: the figure compared."),
+        choices=Metric.choices,
+        help_text=_(
+            "For computed and roll-up indicators: the figure compared, from the "
+            "figures the platform computes for this learning model."
+        ),
     )
     threshold = models.DecimalField(
         _("threshold"), max_digits=8, decimal_places=2, null=True, blank=True
@@ -190,3 +203,42 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.text}"
+
+    def clean(self):
+        """A figure needs a metric the platform computes for the set's model."""
+        super().clean()
+        if self.kind == IndicatorKind.DECLARED:
+            if self.metric:
+                raise ValidationError(
+                    {"metric": _("A declared indicator has no metric: leave it empty.")}
+                )
+            return
+        if not self.metric:
+            raise ValidationError(
+                {"metric": _("Choose the figure this indicator compares.")}
+            )
+        computed = self.metric in COMPUTED_METRICS
+        if computed != (self.kind == IndicatorKind.COMPUTED):
+            message = (
+                _("This figure is computed from a person's records: choose that kind.")
+                if computed
+                else _("This figure is aggregated from members: choose that kind.")
+            )
+            raise ValidationError({"kind": message})
+        model = self.criterion.criteria_set.model if self.criterion_id else None
+        if model and self.metric not in MODEL_METRICS.get(model, ()):
+            offered = ", ".join(
+                str(Metric(m).label) for m in MODEL_METRICS.get(model, ())
+            )
+            raise ValidationError(
+                {
+                    "metric": _(
+                        "The platform does not compute this figure for %(model)s. "
+                        "Available: %(offered)s."
+                    )
+                    % {
+                        "model": LearningModel(model).label,
+                        "offered": offered or "–",
+                    }
+                }
+            )

@@ -1,56 +1,55 @@
 """Bulk evaluation of a commune for a year, and live evaluation of one subject.
 
-Data is fetched once per run or per batch, whatever its size (the commune's
-learning facts through ``lms.selectors.residents_learning_year_facts``), evaluated
-with the pure engine, and written by ``evaluation_store`` with one upsert per batch
-on the unique (model, year, subject) that skips unchanged results, so a second run
-rewrites nothing. Subjects whose dossier is recognised or revoked are
-left as they are: their result was frozen at the decision.
+The runner: who and what is evaluated comes from ``population`` (a fixed number
+of queries per run or batch), each subject's figures from the pure rules of
+``rollups``, the verdict from the engine, and ``evaluation_store`` writes one
+upsert per batch on the unique (model, year, subject) that skips unchanged
+results, so a second run rewrites nothing. Subjects whose dossier is recognised
+or revoked are left as they are: their result was frozen at the decision.
+
+Counts per model: ``passed`` / ``not_passed`` (this run's verdicts), ``frozen``,
+``no_criteria``, ``held`` (subjects holding the title: recognised by a decision)
+and ``awaiting`` (meet the criteria, not holding the title: never added to held).
 """
 
 import gc
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils import timezone
 
-from cms.models import Village
-from lms.recognition.constants import (
-    ADULT_AGE,
-    DossierStatus,
-    LearningModel,
-    Metric,
-    Scope,
-)
+from lms.recognition.constants import DossierStatus, LearningModel, Metric, Scope
 from lms.recognition.criteria import Result, Snapshot, evaluate
 from lms.recognition.criteria.snapshot import result_from_json
-from lms.recognition.models import (
-    ClanHousehold,
-    CriteriaSet,
-    Dossier,
-    Evaluation,
-    HouseholdMembership,
-    UnitMembership,
-    subject_key,
-)
+from lms.recognition.models import CriteriaSet, Dossier, Evaluation, subject_key
 from lms.recognition.selectors import SpecCache, declared_answers, set_spec
+from lms.recognition.services import population, rollups
 from lms.recognition.services.evaluation_store import (
     EvaluationRow,
     digest_of,
     explanation_text,
     store_evaluations,
 )
+from lms.recognition.services.rollups import Person, Standing, facts_metrics
 from lms.recognition.subjects import citizen_scope
+from lms.residents import residents
 from lms.selectors import (
     NO_FACTS,
     learning_year_detail,
     learning_year_facts,
     residents_learning_year_facts,
 )
+
+__all__ = [
+    "evaluate_commune",
+    "evaluate_dossier",
+    "facts_metrics",
+    "planned_total",
+    "stored_result",
+    "subject_snapshot",
+]
 
 FROZEN = {DossierStatus.RECOGNISED, DossierStatus.REVOKED}
 ORDER = [
@@ -61,43 +60,6 @@ ORDER = [
     LearningModel.UNIT,
     LearningModel.COMMUNE,
 ]
-MAX_NAMES = 30
-
-
-def facts_metrics(facts) -> dict[str, float]:
-    return {
-        Metric.LEARNING_HOURS: round(facts.total_hours, 2),
-        Metric.ONLINE_HOURS: facts.online_hours,
-        Metric.IN_PERSON_HOURS: facts.in_person_hours,
-        Metric.COURSES_COMPLETED: facts.courses_completed,
-        Metric.CERTIFICATES: facts.certificates,
-        Metric.CLASSES_ATTENDED: facts.classes_attended,
-    }
-
-
-def _learned(facts) -> bool:
-    return bool(
-        facts.total_hours > 0 or facts.courses_completed or facts.classes_attended
-    )
-
-
-@dataclass
-class Person:
-    name: str
-    birth_year: int | None
-    village_id: int | None
-    learned: bool
-    holds_title: bool
-
-
-def share(members, test) -> tuple[float | None, tuple[str, ...]]:
-    """Percentage of ``members`` passing ``test``, and who counted (names)."""
-    if not members:
-        return None, ()
-    met = [m for m in members if test(m)]
-    value = round(100 * len(met) / len(members), 2)
-    names = tuple(f"✓ {m.name}" for m in met[:MAX_NAMES])
-    return value, (f"{len(met)}/{len(members)}", *names)
 
 
 class Runner:
@@ -110,22 +72,15 @@ class Runner:
         self.progress = progress or (lambda done: None)
         self.cache = SpecCache(year)
         self.people: dict[int, Person] = {}
-        self.households: dict[int, bool] = {}
-        self.villages: dict[int, bool] = {}
+        # Title held or criteria met, by pk, of subjects roll-ups count.
+        self.household_standing: dict[int, Standing] = {}
+        self.clan_standing: dict[int, Standing] = {}
+        self.village_standing: dict[int, Standing] = {}
+        self.unit_standing: dict[int, Standing] = {}
         self.now = timezone.now()
         self.sets_by_id: dict[int, CriteriaSet] = {}
 
     # Shared pieces ---------------------------------------------------------
-
-    def _adult(self, person: Person) -> bool:
-        return person.birth_year is None or self.year - person.birth_year >= ADULT_AGE
-
-    def _dossiers(self, model: str) -> dict[str, dict]:
-        """The commune's dossiers of a model for the year, by subject key."""
-        rows = Dossier.objects.filter(
-            model=model, year=self.year, commune=self.commune
-        ).values("id", "subject_key", "status", "criteria_set_id")
-        return {row["subject_key"]: row for row in rows}
 
     def _set(self, dossier, model, scope) -> CriteriaSet | None:
         if dossier is not None:
@@ -159,105 +114,102 @@ class Runner:
     def ensure_people(self, ids) -> None:
         """Load the people roll-ups need that this run has not evaluated."""
         missing = sorted(set(ids) - self.people.keys())
-        User = get_user_model()
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
             facts = learning_year_facts(user_ids=batch, year=self.year)
-            holding = self._holding_title(LearningModel.CITIZEN, "person", batch)
-            for pk, full_name, username, birth_year, village_id in User.objects.filter(
-                pk__in=batch
-            ).values_list("pk", "full_name", "username", "birth_year", "village_id"):
+            standing = population.standings(
+                model=LearningModel.CITIZEN, kind="person", year=self.year, pks=batch
+            )
+            for (
+                pk,
+                full_name,
+                username,
+                birth_year,
+                village_id,
+            ) in population.person_rows(batch):
                 self.people[pk] = Person(
                     name=full_name or username,
                     birth_year=birth_year,
                     village_id=village_id,
-                    learned=_learned(facts.get(pk, NO_FACTS)),
-                    holds_title=pk in holding,
+                    learned=rollups.learned(facts.get(pk, NO_FACTS)),
+                    holds_title=standing[pk].holds_title,
+                    meets=standing[pk].meets,
                 )
 
-    def ensure_households(self, ids) -> None:
-        missing = sorted(set(ids) - self.households.keys())
-        if not missing:
-            return
-        holding = self._holding_title(LearningModel.FAMILY, "household", missing)
-        for pk in missing:
-            self.households[pk] = pk in holding
+    def _ensure(self, known: dict, model: str, kind: str, pks) -> None:
+        """Standing of subjects of ``model`` this run has not evaluated."""
+        missing = sorted(set(pks) - known.keys())
+        if missing:
+            known.update(
+                population.standings(
+                    model=model, kind=kind, year=self.year, pks=missing
+                )
+            )
 
-    def _holding_title(self, model: str, kind: str, pks) -> set[int]:
-        """Those of ``pks`` whose stored evaluation passes or whose dossier is
-        recognised this year: what roll-ups count for subjects not in this run."""
-        keys = {subject_key(kind, pk): pk for pk in pks}
-        passed = Evaluation.objects.filter(
-            model=model, year=self.year, subject_key__in=list(keys), passed=True
-        ).values_list("subject_key", flat=True)
-        recognised = Dossier.objects.filter(
+    def _judge(self, counter, dossier, model, scope, key, village_id, snapshot_for):
+        """Evaluate one subject; return its standing and the row to store (or None)."""
+        if dossier is not None and dossier["status"] in FROZEN:
+            counter["frozen"] += 1
+            held = bool(dossier["held"])
+            if held:
+                counter["held"] += 1
+            return Standing(holds_title=held, meets=held), None
+        criteria_set = self._set(dossier, model, scope)
+        if criteria_set is None:
+            counter["no_criteria"] += 1
+            return rollups.NONE, None
+        result = evaluate(self.cache.spec(criteria_set), snapshot_for())
+        counter["passed" if result.passed else "not_passed"] += 1
+        if result.passed:  # meets the criteria, holds no title (not frozen)
+            counter["awaiting"] += 1
+        row = self._evaluation(
             model=model,
-            year=self.year,
-            subject_key__in=list(keys),
-            status=DossierStatus.RECOGNISED,
-        ).values_list("subject_key", flat=True)
-        return {keys[key] for key in (*passed, *recognised)}
+            key=key,
+            village_id=village_id,
+            criteria_set=criteria_set,
+            result=result,
+        )
+        return Standing(meets=result.passed), row
 
-    def _rollup_model(self, model, subjects, metrics_for, scope="all", holds=None):
-        """Evaluate subjects (key, pk, village_id, name) whose metrics are roll-ups."""
-        dossiers = self._dossiers(model)
+    def _rollup_model(self, model, subjects, figures_for, standings=None):
+        """Evaluate subjects (key, pk, village_id, scope) whose metrics are roll-ups."""
+        dossiers = population.dossiers(
+            model=model, year=self.year, commune=self.commune
+        )
         answers = declared_answers(dossier_ids=[d["id"] for d in dossiers.values()])
         rows, counter = [], Counter()
-        for key, pk, village_id, scope_of in subjects:
+        for key, pk, village_id, scope in subjects:
             dossier = dossiers.get(key)
-            if dossier is not None and dossier["status"] in FROZEN:
-                counter["frozen"] += 1
-                if holds is not None:
-                    holds[pk] = dossier["status"] == DossierStatus.RECOGNISED
-                continue
-            criteria_set = self._set(dossier, model, scope_of or scope)
-            if criteria_set is None:
-                counter["no_criteria"] += 1
-                continue
-            metrics, sources = metrics_for(pk)
-            snapshot = Snapshot(
-                metrics=metrics,
-                sources=sources,
-                answers=answers.get(dossier["id"], {}) if dossier else {},
-            )
-            result = evaluate(self.cache.spec(criteria_set), snapshot)
-            rows.append(
-                self._evaluation(
-                    model=model,
-                    key=key,
-                    village_id=village_id,
-                    criteria_set=criteria_set,
-                    result=result,
+
+            def snapshot_for(pk=pk, dossier=dossier):
+                metrics, sources = figures_for(pk)
+                return Snapshot(
+                    metrics=metrics,
+                    sources=sources,
+                    answers=answers.get(dossier["id"], {}) if dossier else {},
                 )
+
+            standing, row = self._judge(
+                counter, dossier, model, scope, key, village_id, snapshot_for
             )
-            counter["passed" if result.passed else "not_passed"] += 1
-            if holds is not None:
-                holds[pk] = result.passed
+            if row is not None:
+                rows.append(row)
+            if standings is not None:
+                standings[pk] = standing
         store_evaluations(rows)
         self.progress(len(subjects))
         return counter
 
+    def _adults_of(self, person_ids) -> list[Person]:
+        return rollups.adults((self.people[p] for p in person_ids), self.year)
+
     # The models ------------------------------------------------------------
 
-    def residents(self):
-        return (
-            get_user_model()
-            .objects.filter(commune=self.commune, is_active=True, is_staff=False)
-            .order_by("pk")
-        )
-
     def citizens(self) -> Counter:
-        people = list(
-            self.residents().values_list(
-                "pk",
-                "full_name",
-                "username",
-                "birth_year",
-                "target_group",
-                "village_id",
-            )
+        people = population.resident_rows(commune=self.commune, year=self.year)
+        dossiers = population.dossiers(
+            model=LearningModel.CITIZEN, year=self.year, commune=self.commune
         )
-        dossiers = self._dossiers(LearningModel.CITIZEN)
         facts = residents_learning_year_facts(commune=self.commune, year=self.year)
         counter = Counter()
         for start in range(0, len(people), self.batch_size):
@@ -267,251 +219,164 @@ class Runner:
                 dossier_ids=[dossiers[k]["id"] for k in keys.values() if k in dossiers]
             )
             rows = []
-            for pk, full_name, username, birth_year, target_group, village_id in batch:
+            for pk, full_name, username, birth_year, village_id, target_group in batch:
                 key = keys[pk]
                 dossier = dossiers.get(key)
                 person_facts = facts.get(pk, NO_FACTS)
-                person = Person(
+
+                def snapshot_for(
+                    person_facts=person_facts, dossier=dossier, answers=answers
+                ):
+                    return Snapshot(
+                        metrics=facts_metrics(person_facts),
+                        answers=answers.get(dossier["id"], {}) if dossier else {},
+                    )
+
+                standing, row = self._judge(
+                    counter,
+                    dossier,
+                    LearningModel.CITIZEN,
+                    citizen_scope(target_group),
+                    key,
+                    village_id,
+                    snapshot_for,
+                )
+                self.people[pk] = Person(
                     name=full_name or username,
                     birth_year=birth_year,
                     village_id=village_id,
-                    learned=_learned(person_facts),
-                    holds_title=False,
+                    learned=rollups.learned(person_facts),
+                    holds_title=standing.holds_title,
+                    meets=standing.meets,
                 )
-                self.people[pk] = person
-                if dossier is not None and dossier["status"] in FROZEN:
-                    person.holds_title = dossier["status"] == DossierStatus.RECOGNISED
-                    counter["frozen"] += 1
-                    continue
-                criteria_set = self._set(
-                    dossier, LearningModel.CITIZEN, citizen_scope(target_group)
-                )
-                if criteria_set is None:
-                    counter["no_criteria"] += 1
-                    continue
-                snapshot = Snapshot(
-                    metrics=facts_metrics(person_facts),
-                    answers=answers.get(dossier["id"], {}) if dossier else {},
-                )
-                result = evaluate(self.cache.spec(criteria_set), snapshot)
-                person.holds_title = result.passed
-                counter["passed" if result.passed else "not_passed"] += 1
-                rows.append(
-                    self._evaluation(
-                        model=LearningModel.CITIZEN,
-                        key=key,
-                        village_id=village_id,
-                        criteria_set=criteria_set,
-                        result=result,
-                    )
-                )
+                if row is not None:
+                    rows.append(row)
             store_evaluations(rows)
             self.progress(len(batch))
         return counter
 
-    def _members_by_household(self, household_ids) -> dict[int, list[int]]:
-        members = defaultdict(list)
-        for household_id, person_id in HouseholdMembership.objects.filter(
-            household_id__in=household_ids, left_on__isnull=True
-        ).values_list("household_id", "person_id"):
-            members[household_id].append(person_id)
-        return members
-
     def families(self, households=None) -> Counter:
         if households is None:
-            households = list(self.commune.households.values_list("pk", "village_id"))
-        members = self._members_by_household([pk for pk, _ in households])
+            households = population.households(self.commune)
+        members = population.household_members([pk for pk, _ in households])
         self.ensure_people({p for ids in members.values() for p in ids})
-
-        def metrics_for(pk):
-            adults = [
-                self.people[p]
-                for p in members.get(pk, [])
-                if self._adult(self.people[p])
-            ]
-            learning, learning_src = share(adults, lambda p: p.learned)
-            citizens, citizen_src = share(adults, lambda p: p.holds_title)
-            return (
-                {
-                    Metric.ADULTS_LEARNING_SHARE: learning,
-                    Metric.ADULTS_CITIZEN_SHARE: citizens,
-                },
-                {
-                    Metric.ADULTS_LEARNING_SHARE: learning_src,
-                    Metric.ADULTS_CITIZEN_SHARE: citizen_src,
-                },
-            )
-
         subjects = [
-            (subject_key("household", pk), pk, village_id, None)
+            (subject_key("household", pk), pk, village_id, Scope.ALL)
             for pk, village_id in households
         ]
         return self._rollup_model(
-            LearningModel.FAMILY, subjects, metrics_for, holds=self.households
+            LearningModel.FAMILY,
+            subjects,
+            lambda pk: rollups.family(self._adults_of(members.get(pk, []))),
+            standings=self.household_standing,
         )
+
+    def _ensure_households(self, pks) -> None:
+        self._ensure(self.household_standing, LearningModel.FAMILY, "household", pks)
 
     def clans(self, clans=None) -> Counter:
         if clans is None:
-            clans = list(self.commune.clans.values_list("pk", "village_id"))
-        links = defaultdict(list)
-        for clan_id, household_id in ClanHousehold.objects.filter(
-            clan_id__in=[pk for pk, _ in clans]
-        ).values_list("clan_id", "household_id"):
-            links[clan_id].append(household_id)
+            clans = population.clans(self.commune)
+        links = population.clan_households([pk for pk, _ in clans])
         all_households = {h for ids in links.values() for h in ids}
-        self.ensure_households(all_households)
-        members = self._members_by_household(all_households)
+        self._ensure_households(all_households)
+        members = population.household_members(all_households)
         self.ensure_people({p for ids in members.values() for p in ids})
 
-        def metrics_for(pk):
-            households = links.get(pk, [])
-            family_share = (
-                round(
-                    100 * sum(self.households[h] for h in households) / len(households),
-                    2,
-                )
-                if households
-                else None
-            )
-            adults = [
-                self.people[p]
-                for h in households
-                for p in members.get(h, [])
-                if self._adult(self.people[p])
-            ]
-            citizens, citizen_src = share(adults, lambda p: p.holds_title)
-            return (
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: family_share,
-                    Metric.ADULTS_CITIZEN_SHARE: citizens,
-                },
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: self._household_share(
-                        [self.households[h] for h in households]
-                    )[1],
-                    Metric.ADULTS_CITIZEN_SHARE: citizen_src,
-                },
+        def figures_for(pk):
+            linked = links.get(pk, [])
+            return rollups.clan(
+                [self.household_standing[h] for h in linked],
+                self._adults_of(p for h in linked for p in members.get(h, [])),
             )
 
         subjects = [
-            (subject_key("clan", pk), pk, village_id, None) for pk, village_id in clans
+            (subject_key("clan", pk), pk, village_id, Scope.ALL)
+            for pk, village_id in clans
         ]
-        return self._rollup_model(LearningModel.CLAN, subjects, metrics_for)
+        return self._rollup_model(
+            LearningModel.CLAN, subjects, figures_for, standings=self.clan_standing
+        )
 
-    def _commune_people(self):
-        ids = list(self.residents().values_list("pk", flat=True))
+    def _commune_adults(self) -> list[Person]:
+        ids = list(
+            population.commune_residents(
+                commune=self.commune, year=self.year
+            ).values_list("pk", flat=True)
+        )
         self.ensure_people(ids)
-        return [self.people[pk] for pk in ids]
+        return self._adults_of(ids)
 
-    def _commune_households(self):
-        households = list(self.commune.households.values_list("pk", "village_id"))
-        self.ensure_households([pk for pk, _ in households])
+    def _commune_households(self) -> list[tuple[int, int | None]]:
+        households = population.households(self.commune)
+        self._ensure_households([pk for pk, _ in households])
         return households
-
-    @staticmethod
-    def _household_share(households):
-        if not households:
-            return None, ()
-        met = sum(1 for passed in households if passed)
-        return round(100 * met / len(households), 2), (f"{met}/{len(households)}",)
 
     def communities(self, villages=None) -> Counter:
         if villages is None:
-            villages = list(Village.objects.filter(commune=self.commune))
-        adults_by_village, families_by_village = defaultdict(list), defaultdict(list)
-        for person in self._commune_people():
-            if self._adult(person):
-                adults_by_village[person.village_id].append(person)
+            villages = population.villages(self.commune)
+        adults_by_village, households_by_village = {}, {}
+        for person in self._commune_adults():
+            adults_by_village.setdefault(person.village_id, []).append(person)
         for household, village_id in self._commune_households():
-            families_by_village[village_id].append(self.households[household])
+            households_by_village.setdefault(village_id, []).append(
+                self.household_standing[household]
+            )
 
-        def metrics_for(pk):
-            family, family_src = self._household_share(families_by_village[pk])
-            adults = adults_by_village[pk]
-            citizens, citizen_src = share(adults, lambda p: p.holds_title)
-            return (
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: family,
-                    Metric.ADULTS_CITIZEN_SHARE: citizens,
-                },
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: family_src,
-                    Metric.ADULTS_CITIZEN_SHARE: citizen_src,
-                },
+        def figures_for(pk):
+            return rollups.village(
+                households_by_village.get(pk, []), adults_by_village.get(pk, [])
             )
 
         subjects = [
             (subject_key("village", v.pk), v.pk, v.pk, Scope.VILLAGE) for v in villages
         ]
         return self._rollup_model(
-            LearningModel.COMMUNITY, subjects, metrics_for, holds=self.villages
+            LearningModel.COMMUNITY,
+            subjects,
+            figures_for,
+            standings=self.village_standing,
         )
 
     def units(self, units=None) -> Counter:
         if units is None:
-            units = list(self.commune.learning_units.all())
-        members = defaultdict(list)
-        for unit_id, person_id in UnitMembership.objects.filter(
-            unit__in=units, left_on__isnull=True
-        ).values_list("unit_id", "person_id"):
-            members[unit_id].append(person_id)
+            units = population.units(self.commune)
+        members = population.unit_members(units)
         self.ensure_people({p for ids in members.values() for p in ids})
-
-        def metrics_for(pk):
-            value, source = share(
-                [self.people[p] for p in members.get(pk, [])], lambda p: p.holds_title
-            )
-            return (
-                {Metric.MEMBERS_CITIZEN_SHARE: value},
-                {Metric.MEMBERS_CITIZEN_SHARE: source},
-            )
-
         subjects = [
             (
                 subject_key("unit", u.pk),
                 u.pk,
                 u.village_id,
-                "unit_province" if u.province_level else "unit_commune",
+                Scope.UNIT_PROVINCE if u.province_level else Scope.UNIT_COMMUNE,
             )
             for u in units
         ]
-        return self._rollup_model(LearningModel.UNIT, subjects, metrics_for)
+        return self._rollup_model(
+            LearningModel.UNIT,
+            subjects,
+            lambda pk: rollups.unit([self.people[p] for p in members.get(pk, [])]),
+            standings=self.unit_standing,
+        )
 
     def commune_community(self) -> Counter:
-        people = self._commune_people()
+        adults = self._commune_adults()
         households = self._commune_households()
-        villages = list(Village.objects.filter(commune=self.commune))
-        missing = [v.pk for v in villages if v.pk not in self.villages]
-        if missing:
-            holding = self._holding_title(LearningModel.COMMUNITY, "village", missing)
-            for pk in missing:
-                self.villages[pk] = pk in holding
-        adults = [p for p in people if self._adult(p)]
-
-        def metrics_for(pk):
-            family, family_src = self._household_share(
-                [self.households[h] for h, _ in households]
-            )
-            village_share, village_src = self._household_share(
-                [self.villages[v.pk] for v in villages]
-            )
-            citizens, citizen_src = share(adults, lambda p: p.holds_title)
-            learning, learning_src = share(adults, lambda p: p.learned)
-            return (
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: family,
-                    Metric.VILLAGES_COMMUNITY_SHARE: village_share,
-                    Metric.ADULTS_CITIZEN_SHARE: citizens,
-                    Metric.ADULTS_LEARNING_SHARE: learning,
-                },
-                {
-                    Metric.HOUSEHOLDS_FAMILY_SHARE: family_src,
-                    Metric.VILLAGES_COMMUNITY_SHARE: village_src,
-                    Metric.ADULTS_CITIZEN_SHARE: citizen_src[:1],
-                    Metric.ADULTS_LEARNING_SHARE: learning_src[:1],
-                },
-            )
-
+        village_pks = [v.pk for v in population.villages(self.commune)]
+        clan_pks = [pk for pk, _ in population.clans(self.commune)]
+        unit_pks = [u.pk for u in population.units(self.commune)]
+        self._ensure(
+            self.village_standing, LearningModel.COMMUNITY, "village", village_pks
+        )
+        self._ensure(self.clan_standing, LearningModel.CLAN, "clan", clan_pks)
+        self._ensure(self.unit_standing, LearningModel.UNIT, "unit", unit_pks)
+        figures = rollups.commune(
+            households=[self.household_standing[h] for h, _ in households],
+            villages=[self.village_standing[pk] for pk in village_pks],
+            clans=[self.clan_standing[pk] for pk in clan_pks],
+            units=[self.unit_standing[pk] for pk in unit_pks],
+            adult_residents=adults,
+        )
         subjects = [
             (
                 subject_key("commune", self.commune.pk),
@@ -520,7 +385,7 @@ class Runner:
                 Scope.COMMUNE,
             )
         ]
-        return self._rollup_model(LearningModel.COMMUNE, subjects, metrics_for)
+        return self._rollup_model(LearningModel.COMMUNE, subjects, lambda pk: figures)
 
 
 STEPS = {
@@ -554,11 +419,7 @@ def cyclic_gc_paused() -> Iterator[None]:
 def planned_total(*, commune, models) -> int:
     """How many subjects a run will evaluate (for its progress bar)."""
     totals = {
-        LearningModel.CITIZEN: lambda: (
-            get_user_model()
-            .objects.filter(commune=commune, is_active=True, is_staff=False)
-            .count()
-        ),
+        LearningModel.CITIZEN: lambda: residents(commune=commune).count(),
         LearningModel.FAMILY: lambda: commune.households.count(),
         LearningModel.CLAN: lambda: commune.clans.count(),
         LearningModel.COMMUNITY: lambda: commune.villages.count(),

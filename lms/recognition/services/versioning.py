@@ -32,11 +32,31 @@ def new_version(*, criteria_set: CriteriaSet, actor=None) -> CriteriaSet:
     existing = draft_successor(criteria_set)
     if existing is not None:
         return existing
-    latest = CriteriaSet.objects.filter(code=criteria_set.code).aggregate(
+    copy = copy_set(criteria_set)
+    record(
+        action=AuditAction.CRITERIA_VERSIONED,
+        actor=actor,
+        criteria_set=copy,
+        summary=f"{criteria_set} → v{copy.version}",
+    )
+    return copy
+
+
+def copy_set(
+    criteria_set,
+    *,
+    status: str = SetStatus.DRAFT,
+    models=(CriteriaSet, Criterion, Indicator),
+):
+    """Copy a set with its criteria and indicators as the code's next version.
+
+    ``models`` lets a data migration pass its historical model classes.
+    """
+    set_model, criterion_model, indicator_model = models
+    latest = set_model.objects.filter(code=criteria_set.code).aggregate(
         v=Max("version")
     )["v"]
-    criteria = list(criteria_set.criteria.prefetch_related("indicators"))
-    copy = CriteriaSet.objects.create(
+    copy = set_model.objects.create(
         code=criteria_set.code,
         version=latest + 1,
         name=criteria_set.name,
@@ -45,33 +65,27 @@ def new_version(*, criteria_set: CriteriaSet, actor=None) -> CriteriaSet:
         legal_source=criteria_set.legal_source,
         valid_from=criteria_set.valid_from,
         valid_to=criteria_set.valid_to,
-        status=SetStatus.DRAFT,
+        status=status,
         pass_points=criteria_set.pass_points,
         bands=criteria_set.bands,
         notes=criteria_set.notes,
         previous=criteria_set,
     )
-    for criterion in criteria:
-        new_criterion = Criterion.objects.create(
+    for criterion in criterion_model.objects.filter(criteria_set=criteria_set):
+        new_criterion = criterion_model.objects.create(
             criteria_set=copy,
             number=criterion.number,
             title=criterion.title,
             points=criterion.points,
             sort_order=criterion.sort_order,
         )
-        Indicator.objects.bulk_create(
-            Indicator(
+        indicator_model.objects.bulk_create(
+            indicator_model(
                 criterion=new_criterion,
                 **{field: getattr(indicator, field) for field in _INDICATOR_FIELDS},
             )
-            for indicator in criterion.indicators.all()
+            for indicator in indicator_model.objects.filter(criterion=criterion)
         )
-    record(
-        action=AuditAction.CRITERIA_VERSIONED,
-        actor=actor,
-        criteria_set=copy,
-        summary=f"{criteria_set} → v{copy.version}",
-    )
     return copy
 
 

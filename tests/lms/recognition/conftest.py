@@ -93,6 +93,20 @@ def register_and_answer(person, *, year=YEAR, submit=True):
     return dossier
 
 
+def recognise(dossier, officer, *, number="12/QĐ-KH"):
+    """Verify a self-assessed dossier and recognise it by a decision."""
+    cycle.accept(dossiers=[dossier], officer=officer)
+    dossier.refresh_from_db()
+    decision = cycle.recognise(
+        dossiers=[dossier],
+        officer=officer,
+        number=number,
+        date=datetime.date(YEAR, 12, 20),
+    )
+    dossier.refresh_from_db()
+    return decision
+
+
 def household_of(head, *members, name="Hộ Giàng A Lử"):
     household = Household.objects.create(
         name=name, commune=head.commune, village=head.village, head=head

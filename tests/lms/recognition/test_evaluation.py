@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from lms.recognition.learning import record_learning
 from lms.recognition.models import (
+    Decision,
     Dossier,
     Evaluation,
     Unit,
@@ -19,7 +20,7 @@ from lms.recognition.models import (
 from lms.recognition.selectors import active_set
 from lms.recognition.services.evaluation import evaluate_commune, evaluate_dossier
 
-from .conftest import YEAR, household_of, register_and_answer
+from .conftest import YEAR, household_of, recognise, register_and_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +61,10 @@ def test_resident_without_learning_misses_the_computed_indicators(make_person):
 
 
 def test_family_rolls_up_the_share_of_adults_who_are_citizens(
-    learner, make_person, commune
+    learner, make_person, commune, commune_officer
 ):
-    """Two adults, one a learning citizen: 50 %; the child does not count."""
-    register_and_answer(learner)
+    """Two adults, one a recognised learning citizen: 50 %; the child does not count."""
+    recognise(register_and_answer(learner), commune_officer)
     spouse = make_person("Giàng A Páo")
     child = make_person("Giàng A Tú", birth_year=YEAR - 10)
     household = household_of(learner, spouse, child)
@@ -89,7 +90,13 @@ def test_commune_rolls_up_villages_and_families(
     assert families.filter(passed=False).count() == 2  # declared items missing
     commune_row = evaluation("commune", "commune", commune.pk)
     assert row(commune_row, "5.1")["value"] == 0.0
-    assert row(commune_row, "5.3")["value"] == 50.0  # one adult of two
+    # One adult of two meets the criteria, self-assessed: awaiting, not a holder.
+    citizens = row(commune_row, "5.3")
+    assert citizens["value"] == 0.0
+    assert citizens["source"] == [
+        "0/2",
+        "Thêm 1 đạt tiêu chí, đang chờ thẩm định",
+    ]
     village_rows = Evaluation.objects.filter(model="community", year=YEAR)
     assert village_rows.count() == commune.villages.count()
     assert row(commune_row, "5.2")["source"] == [
@@ -99,9 +106,19 @@ def test_commune_rolls_up_villages_and_families(
     assert counts["citizen"]["dossiers"] == {"self_assessed": 1}
 
 
-def test_commune_counts_a_recognised_village_it_did_not_evaluate(commune, villages):
+def test_commune_counts_a_recognised_village_it_did_not_evaluate(
+    commune, villages, commune_officer
+):
     """Evaluating the commune alone takes a village's recognition as it stands."""
     village = villages[0]
+    decision = Decision.objects.create(
+        number="3/QĐ-UBND",
+        date=timezone.localdate(),
+        model="community",
+        year=YEAR,
+        commune=commune,
+        created_by=commune_officer,
+    )
     Dossier.objects.create(
         model="community",
         year=YEAR,
@@ -111,6 +128,7 @@ def test_commune_counts_a_recognised_village_it_did_not_evaluate(commune, villag
         village=village,
         criteria_set=active_set(model="community", scope="village", year=YEAR),
         status="recognised",
+        decision=decision,
         registered_at=timezone.now(),
     )
     evaluate_commune(commune=commune, year=YEAR, models=["commune"])
@@ -118,11 +136,13 @@ def test_commune_counts_a_recognised_village_it_did_not_evaluate(commune, villag
     assert share["source"] == [f"1/{commune.villages.count()}"]
 
 
-def test_family_share_follows_member_results(learner, make_person, commune):
-    """When the second adult becomes a citizen, the family share reaches 100 %."""
+def test_family_share_follows_member_results(
+    learner, make_person, commune, commune_officer
+):
+    """When the second adult learns too, the family's learning share reaches 100 %."""
     spouse = make_person("Giàng A Páo")
     household = household_of(learner, spouse)
-    register_and_answer(learner)
+    recognise(register_and_answer(learner), commune_officer)
     evaluate_commune(commune=commune, year=YEAR, models=["citizen", "family"])
     assert row(evaluation("family", "household", household.pk), "2.3")["value"] == 50
     record_learning(person=spouse, year=YEAR, online_hours=30)
@@ -215,12 +235,12 @@ def test_command_limits_to_one_model(learner, commune, capsys):
     assert not Evaluation.objects.filter(model="family").exists()
 
 
-def test_unit_rolls_up_members(learner, make_person, commune):
+def test_unit_rolls_up_members(learner, make_person, commune, commune_officer):
     unit = Unit.objects.create(
         name="Trường Tiểu học Tả Van", kind="school", commune=commune
     )
     for person in (learner, make_person("Vàng Thị Sử")):
         UnitMembership.objects.create(unit=unit, person=person, joined_on="2024-01-01")
-    register_and_answer(learner)
+    recognise(register_and_answer(learner), commune_officer)
     evaluate_commune(commune=commune, year=YEAR, models=["citizen", "unit"])
     assert row(evaluation("unit", "unit", unit.pk), "2.1")["value"] == 50.0

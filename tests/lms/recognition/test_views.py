@@ -215,6 +215,8 @@ def test_evaluation_run_page_starts_the_task(client, learner, commune, commune_o
     assert "100%" in html
     # Counts in words, not code keys; a finished run does not reload the page.
     assert "Công dân học tập" in html and "Chưa đạt" in html
+    # Titles held and "meets, awaiting" are two separate figures.
+    assert "Đã được công nhận" in html and "Đạt tiêu chí, đang chờ thẩm định" in html
     assert "not_passed" not in html
     assert 'http-equiv="refresh"' not in html
 

@@ -15,13 +15,28 @@ from django.utils import timezone
 
 from cms.models import Centre, CourseIndexPage, CoursePage, Village
 from lms.models import Attendance, ClassSession, DailyLearning, Enrolment, TargetGroup
-from lms.recognition.models import CriteriaSet, Dossier, Household
+from lms.recognition.models import CriteriaSet, Decision, Dossier, Household
 
 YEAR = 2025
 
 
 def at(day: str) -> datetime:
     return timezone.make_aware(datetime.fromisoformat(day + " 10:00"))
+
+
+def decision(model, year, commune) -> Decision:
+    """A recognition decision of the commune for the model and year."""
+    signer = get_user_model().objects.get_or_create(
+        username="can-bo-ky", defaults={"full_name": "Cán bộ ký", "is_staff": True}
+    )[0]
+    return Decision.objects.create(
+        number=f"{year}/QĐ-{model}",
+        date=date(year, 5, 1),
+        model=model,
+        year=year,
+        commune=commune,
+        created_by=signer,
+    )
 
 
 @dataclass
@@ -127,7 +142,10 @@ def build(*, home_page, a, b, c) -> World:
 
     def dossier(model, subject, commune, village, status, year=YEAR, **steps):
         person_ = subject if isinstance(subject, User) else None
+        # A title is held only by a decision: recognised (and revoked) have one.
+        decided = status in ("recognised", "revoked")
         Dossier.objects.create(
+            decision=decision(model, year, commune) if decided else None,
             model=model,
             year=year,
             subject_key=f"{model}:{subject.pk}",

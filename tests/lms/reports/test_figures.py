@@ -189,6 +189,7 @@ def test_targets_compare_recognised_shares_with_qd_387(world):
             commune=world.a,
             criteria_set=CriteriaSet.objects.filter(model=model).first(),
             status="recognised",
+            decision=data.decision(model, YEAR, world.a),
             registered_at=data.at(f"{YEAR}-02-01"),
             recognised_at=data.at(f"{YEAR}-05-01"),
         )
