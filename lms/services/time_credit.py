@@ -40,7 +40,7 @@ def _neighbours(
     """End of the accepted time event before ``at``, start of the one after it."""
     times = ProgressEvent.objects.filter(
         learner=learner, type=EventType.LESSON_TIME
-    ).exclude(pk=event_id)
+    ).exclude(client_event_id=event_id)
     previous_at = (
         times.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()
     )

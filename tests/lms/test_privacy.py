@@ -12,6 +12,7 @@ from cms.models import Village
 from lms.models import AccessKind, Certificate, PersonalDataAccess
 from lms.services.access_log import log_personal_data_access
 from lms.services.classes import create_session
+from lms.services.passwords import password_changed
 from tests.lms.test_certificates import complete
 
 pytestmark = pytest.mark.django_db
@@ -158,6 +159,7 @@ def test_temporary_password_page_logs_the_view(client, staff, centre, resident):
     assert access.viewer == staff and access.what == AccessKind.TEMPORARY_PASSWORD
     assert access.viewer_commune == staff.commune
     resident.refresh_from_db()  # the temporary password changed the session hash
+    password_changed(resident)  # they chose their own at the next sign-in
     client.force_login(resident)
     page = client.get(reverse("lms:my-data"))
     assert page.status_code == 200, page

@@ -112,7 +112,7 @@ def test_the_household_head_reads_the_family_dossier_evidence(
     dossier = cycle.register(
         subject=subject_for("family", household), year=YEAR, actor=head
     )
-    evidence = add_evidence(dossier, commune_officer, name="so-ho-khau.jpg.pdf")
+    evidence = add_evidence(dossier, head, name="so-ho-khau.jpg.pdf")
     client.force_login(head)
     assert client.get(url(evidence)).status_code == 200
     client.force_login(make_person("Lò Văn Páo"))

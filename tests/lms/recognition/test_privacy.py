@@ -133,6 +133,7 @@ def test_recognised_dossier_keeps_its_decision_without_the_name(
         officer=commune_officer,
         number="15/QĐ-UBND",
         date=dossier.registered_at.date(),
+        override_reason="Minh chứng giấy đã kiểm tra tại xã",
     )
     anonymise(user=person)
     dossier.refresh_from_db()
