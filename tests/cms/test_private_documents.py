@@ -4,14 +4,13 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import GroupApprovalTask
 
+from accounts.roles import Role, group_for
 from cms.models import OpenResourcePage
 from cms.models.pages import ResourceFile
-from cms.review import TASK_NAME, submit_for_review
+from cms.review import submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -67,10 +66,12 @@ def test_a_draft_resources_document_is_refused_to_visitors_and_other_people(
 def test_its_author_and_reviewers_read_it_uncached(
     client, draft_document, contributor, reviewer
 ):
-    document, _page = draft_document
+    document, page = draft_document
     admin = get_user_model().objects.create_superuser(
         username="quantri", email="", password="mat-khau-1", full_name="Quản trị"
     )
+    # Library editors review submissions, not drafts still being written.
+    submit_for_review(page=page, user=contributor)
     for user in (contributor, reviewer, admin):
         client.force_login(user)
         response = client.get(document.url)
@@ -86,12 +87,10 @@ def test_a_reviewer_of_the_workflow_task_reads_it_while_it_is_under_review(
 ):
     """Approving in the workflow needs no page rights: the task's group is enough."""
     document, page = draft_document
-    editors = Group.objects.create(name="Biên tập thư viện")
-    GroupApprovalTask.objects.get(name=TASK_NAME).groups.add(editors)
     editor = get_user_model().objects.create_user(
         phone="0911000008", password="mat-khau-1", full_name="Biên tập viên"
     )
-    editor.groups.add(editors)
+    editor.groups.add(group_for(Role.LIBRARY_EDITOR))
     client.force_login(editor)
     assert client.get(document.url).status_code == 404  # not submitted yet
     submit_for_review(page=page, user=contributor)
