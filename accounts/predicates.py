@@ -38,12 +38,6 @@ is_officer = is_village_officer | is_commune_officer | is_province_officer
 is_commune_staff = is_centre_staff | is_commune_officer
 
 
-@rules.predicate
-def is_resident(user) -> bool:
-    """A signed-up person acting for themselves: active, not staff, not an admin."""
-    return bool(user.is_authenticated and user.is_active and not user.is_staff)
-
-
 # Place tests: does the user act, through one of the given roles, in this place?
 def commune_staff_of(user, commune_id) -> bool:
     """Centre staff or commune officer of this commune."""
@@ -81,12 +75,4 @@ def province_officer_of(user, province_id) -> bool:
         province_id
         and is_province_officer(user)
         and place_of(user).province_id == province_id
-    )
-
-
-def contributor_of(user, institution_id) -> bool:
-    return bool(
-        institution_id
-        and is_contributor(user)
-        and place_of(user).institution_id == institution_id
     )

@@ -82,41 +82,31 @@ def centre_collection(centre: Centre) -> Collection:
     return collection
 
 
-def _set_page_rights(group: Group, pages, codenames) -> None:
-    """Exactly these rights on exactly these pages."""
-    wanted = {(page.pk, _page_permission(c).pk) for page in pages for c in codenames}
-    existing = GroupPagePermission.objects.filter(group=group)
-    for grant in existing:
-        if (grant.page_id, grant.permission_id) not in wanted:
-            grant.delete()
-    have = {(g.page_id, g.permission_id) for g in existing}
-    GroupPagePermission.objects.bulk_create(
-        [
-            GroupPagePermission(group=group, page_id=page_id, permission_id=perm_id)
-            for page_id, perm_id in wanted - have
-        ]
+def _set_grants(model, group: Group, target: str, target_ids, permissions) -> None:
+    """Exactly these permissions on exactly these pages or collections."""
+    permission_ids = [permission.pk for permission in permissions]
+    wanted = {(t, p) for t in target_ids for p in permission_ids}
+    existing = model.objects.filter(group=group)
+    have = set(existing.values_list(f"{target}_id", "permission_id"))
+    for target_id, permission_id in have - wanted:
+        existing.filter(
+            **{f"{target}_id": target_id}, permission_id=permission_id
+        ).delete()
+    model.objects.bulk_create(
+        model(group=group, **{f"{target}_id": t}, permission_id=p)
+        for t, p in wanted - have
     )
+
+
+def _set_page_rights(group: Group, pages, codenames) -> None:
+    permissions = [_page_permission(codename) for codename in codenames]
+    _set_grants(GroupPagePermission, group, "page", [p.pk for p in pages], permissions)
 
 
 def _set_collection_rights(group: Group, collections, permissions) -> None:
-    wanted = {
-        (collection.pk, _permission(*p).pk)
-        for collection in collections
-        for p in permissions
-    }
-    existing = GroupCollectionPermission.objects.filter(group=group)
-    for grant in existing:
-        if (grant.collection_id, grant.permission_id) not in wanted:
-            grant.delete()
-    have = {(g.collection_id, g.permission_id) for g in existing}
-    GroupCollectionPermission.objects.bulk_create(
-        [
-            GroupCollectionPermission(
-                group=group, collection_id=collection_id, permission_id=perm_id
-            )
-            for collection_id, perm_id in wanted - have
-        ]
-    )
+    resolved = [_permission(*permission) for permission in permissions]
+    ids = [collection.pk for collection in collections]
+    _set_grants(GroupCollectionPermission, group, "collection", ids, resolved)
 
 
 @transaction.atomic

@@ -9,11 +9,8 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-# Re-exported for the modules that still import them from here (lms, until merged).
-from accounts.roles import GROUP_NAMES, Role, group_for, has_role, roles_of
-
-__all__ = ["GROUP_NAMES", "Role", "group_for", "group_names", "has_role"]
-__all__ += ["roles_of", "sync_role_groups"]
+from accounts.roles import Role, group_for
+from cms.place_rights import sync_place_groups
 
 # Village officers work in the recognition screens, never in the Wagtail admin.
 ADMIN_ROLES = frozenset(Role) - {Role.VILLAGE_OFFICER}
@@ -28,19 +25,12 @@ MODEL_PERMISSIONS = {
 }
 
 
-def group_names(user) -> frozenset[str]:
-    """The names of the user's role groups (kept for older callers)."""
-    return frozenset(GROUP_NAMES[role] for role in roles_of(user))
-
-
 @transaction.atomic
 def sync_role_groups() -> None:
     """Create the role groups, give them admin access only; safe to run again.
 
     Removes the page and collection rights older versions granted at the root.
     """
-    from cms.place_rights import sync_place_groups
-
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )

@@ -2,8 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from accounts.roles import has_role
 from cms.review import REVIEWER_ROLES, contributor_section
-from cms.roles import has_role
 
 from .forms import BulkUploadForm
 from .service import BundleError, import_bundle

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from cms.roles import Role, group_for
+from accounts.roles import Role, group_for
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 from wagtail.models import Page
 
+from accounts.roles import GROUP_NAMES
 from cms.models import Commune, HomePage
-from cms.roles import GROUP_NAMES
 
 
 def test_reference_data_present_after_live_server_tests(db):

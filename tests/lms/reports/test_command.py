@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from cms.roles import Role
+from accounts.roles import Role
 from lms.recognition.constants import LearningModel
 from lms.reports import presentation
 from lms.reports.models import PageViewDaily

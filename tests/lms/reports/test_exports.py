@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cms.roles import Role
+from accounts.roles import Role
 from lms.reports.models import PageViewDaily
 
 from . import data

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from cms.roles import Role
+from accounts.roles import Role
 from lms.models import TargetGroup
 from lms.recognition.models import CriteriaSet, Dossier, Household
 from lms.reports import presentation, scope

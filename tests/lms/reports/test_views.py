@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from accounts.roles import Role
 from cms.models import Commune
-from cms.roles import Role
 
 DASHBOARD = reverse("reports:dashboard")
 
