@@ -92,6 +92,20 @@ def s3_bucket(s3_endpoint, monkeypatch):
     return s3_endpoint, name, client
 
 
+def moto_storage_options(endpoint: str, bucket: str, **options) -> dict:
+    """django-storages options for a bucket on the local S3 API server."""
+    return {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "access_key": "testing",
+        "secret_key": "testing",
+        "region_name": "us-east-1",
+        "addressing_style": "path",
+        "file_overwrite": False,
+        **options,
+    }
+
+
 @pytest.fixture
 def s3_storage_settings(s3_bucket, settings):
     """Point Django's default storage at the moto bucket, as the env vars would."""
@@ -100,16 +114,7 @@ def s3_storage_settings(s3_bucket, settings):
         **settings.STORAGES,
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": bucket,
-                "endpoint_url": endpoint,
-                "access_key": "testing",
-                "secret_key": "testing",
-                "region_name": "us-east-1",
-                "addressing_style": "path",
-                "querystring_auth": False,
-                "file_overwrite": False,
-            },
+            "OPTIONS": moto_storage_options(endpoint, bucket, querystring_auth=False),
         },
     }
     return bucket, client

@@ -15,6 +15,7 @@ from lms.recognition.models import Evidence, Indicator
 from lms.recognition.services import cycle
 from lms.recognition.services.evidence_files import move_public_evidence
 from lms.recognition.subjects import subject_for
+from tests.conftest import moto_storage_options
 
 from .conftest import PDF, YEAR, household_of
 
@@ -216,19 +217,14 @@ def s3_private(s3_bucket, settings):
         **settings.STORAGES,
         "private": {
             "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": bucket,
-                "endpoint_url": endpoint,
-                "access_key": "testing",
-                "secret_key": "testing",
-                "region_name": "us-east-1",
-                "addressing_style": "path",
-                "location": "private",
-                "default_acl": "private",
-                "querystring_auth": True,
-                "querystring_expire": 60,
-                "file_overwrite": False,
-            },
+            "OPTIONS": moto_storage_options(
+                endpoint,
+                bucket,
+                location="private",
+                default_acl="private",
+                querystring_auth=True,
+                querystring_expire=60,
+            ),
         },
     }
     # Public renditions are readable by anyone, as in production.
