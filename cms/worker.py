@@ -1,12 +1,20 @@
-"""The worker's heartbeat, written from a side thread while tasks run."""
+"""The worker's heartbeat for /health/, beaten by a periodic job (cms.periodic)."""
 
-import threading
+import os
+import socket
+from datetime import timedelta
 
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from cms.models import WorkerHeartbeat
+
+# Each restarted worker beats under a new name: old names are forgotten after this.
+FORGET_AFTER = timedelta(days=1)
+
+
+def worker_name() -> str:
+    """This worker process, unique on the machine and among machines."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:100]
 
 
 def beat(worker_id: str) -> None:
@@ -15,18 +23,8 @@ def beat(worker_id: str) -> None:
     )
 
 
-def start_heartbeat(worker_id: str) -> threading.Event:
-    """Beat now and then every few seconds until the returned event is set."""
-    stop = threading.Event()
-
-    def loop():
-        while not stop.is_set():
-            try:
-                beat(worker_id)
-            finally:
-                connection.close()
-            stop.wait(settings.WORKER_HEARTBEAT_SECONDS)
-
-    beat(worker_id)
-    threading.Thread(target=loop, name="worker-heartbeat", daemon=True).start()
-    return stop
+def heartbeat() -> None:
+    """The periodic job: this process is alive; long-gone workers are forgotten."""
+    now = timezone.now()
+    beat(worker_name())
+    WorkerHeartbeat.objects.filter(beat_at__lt=now - FORGET_AFTER).delete()

@@ -20,6 +20,7 @@ from cms.models import (
     Subject,
 )
 from cms.review import institution_collection, submit_for_review
+from cms.search_index import index_now
 from cms.text import fold
 
 from .manifest import ManifestError, read_manifest
@@ -151,6 +152,7 @@ def _create(result: RowResult, *, user, section, bundle, members) -> None:
             page.subjects.set(draft.subject_ids)
             collection = institution_collection(section.institution)
             document_model = get_document_model()
+            documents = []
             for order, name in enumerate(draft.files):
                 document = document_model(
                     title=name.rsplit(".", 1)[0],
@@ -161,6 +163,7 @@ def _create(result: RowResult, *, user, section, bundle, members) -> None:
                     name, ContentFile(bundle.read(members[name])), save=False
                 )
                 document.save()
+                documents.append(document)
                 page.files.add(ResourceFile(document=document, sort_order=order))
             for order, name in enumerate(draft.translators):
                 page.translators.add(ResourceTranslator(name=name, sort_order=order))
@@ -173,3 +176,4 @@ def _create(result: RowResult, *, user, section, bundle, members) -> None:
         result.draft = None
         return
     result.page_id = page.pk
+    index_now([page, *documents])  # found in the admin's search at once

@@ -66,7 +66,11 @@ class LessonMedia(AbstractMedia):
 
     @property
     def is_ready(self) -> bool:
-        return self.transcode_status == TranscodeStatus.READY
+        """A published set can be played, also while a new attempt is under way.
+
+        "Process again" keeps the previous set live until the new one replaces it.
+        """
+        return bool(self.hls_playlist)
 
     def _storage_url(self, name: str) -> str:
         return self.file.storage.url(name) if name else ""

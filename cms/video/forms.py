@@ -55,6 +55,10 @@ class LessonMediaForm(BaseMediaForm):
             media.width, media.height = info.width, info.height
             media.size_bytes = info.size_bytes
         if commit:
+            # Storing a large original takes a while: done before the write
+            # transaction, so that the worker is never locked out meanwhile.
+            for name in ("file", "thumbnail"):
+                media._meta.get_field(name).pre_save(media, add=media._state.adding)
             with transaction.atomic():
                 media.save()
                 self.save_m2m()

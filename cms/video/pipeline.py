@@ -4,10 +4,10 @@ Guarantees: the original file is only read; every output is written to a local
 temporary directory first, then uploaded through Django's storage API under
 ``media/renditions/<id>/<attempt>/``; the row becomes ``ready`` only after all of
 them are stored. A failed or superseded attempt removes what it uploaded, so no
-half set is ever published.
+half set is ever published. The set it replaces stays until its grace period is
+over (cms.video.retirement).
 """
 
-import contextlib
 import logging
 import tempfile
 from datetime import timedelta
@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,8 @@ from cms.models import LessonMedia
 from cms.models.media import TranscodeStatus
 
 from .probe import MediaRejected, inspect_media
+from .retirement import retire
+from .stored_tree import delete_tree
 from .transcode import TranscodeError, transcode
 
 logger = logging.getLogger(__name__)
@@ -91,20 +94,6 @@ def _local_source(media: LessonMedia, workdir: Path, *, attempt: int) -> Path:
                 local.write(chunk)
                 renew(media_id=media.pk, attempt=attempt)
         return target
-
-
-def delete_tree(prefix: str) -> None:
-    """Remove every stored file under ``prefix`` (a directory in the storage)."""
-    try:
-        directories, files = default_storage.listdir(prefix)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for name in files:
-        default_storage.delete(f"{prefix}/{name}")
-    for directory in directories:
-        delete_tree(f"{prefix}/{directory}")
-    with contextlib.suppress(NotImplementedError, OSError):
-        Path(default_storage.path(prefix)).rmdir()  # local storage keeps empty dirs
 
 
 def _upload(out_dir: Path, *, prefix: str, media_id: int, attempt: int) -> None:
@@ -184,10 +173,14 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
             renew(media_id=media_id, attempt=attempt, percent=99)
             uploaded = True
             _upload(out_dir, prefix=prefix, media_id=media_id, attempt=attempt)
-        if not _publish(
-            media, attempt=attempt, prefix=prefix, result=result, info=info
-        ):
-            raise LeaseLost
+        with transaction.atomic():
+            if not _publish(
+                media, attempt=attempt, prefix=prefix, result=result, info=info
+            ):
+                raise LeaseLost
+            if previous and previous != prefix:
+                # Someone may be watching the old set: it goes after a grace period.
+                retire(prefix=previous)
     except LeaseLost:
         if uploaded:
             delete_tree(prefix)
@@ -209,6 +202,4 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
                 }
         _fail(media_id, attempt, str(reason))
         return "failed"
-    if previous and previous != prefix:
-        delete_tree(previous)
     return "ready"

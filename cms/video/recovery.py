@@ -3,14 +3,14 @@
 A processing attempt holds a lease that its progress keeps extending. When the lease
 has run out the worker is gone (killed, out of memory, machine restarted): the files
 it may have uploaded are removed and the media is queued again, or marked failed
-with a retry button once it has used up its attempts.
+with a retry button once it has used up its attempts. The worker runs
+``recover_interrupted`` as a periodic job (settings.PERIODIC_JOBS).
 """
 
 import logging
-import threading
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -60,24 +60,6 @@ def recover_interrupted(*, now=None) -> dict[int, str]:
             else:
                 request_transcode(media=media)
                 outcomes[media.pk] = "requeued"
+    if outcomes:
+        logger.warning("Recovered interrupted transcodes: %s", outcomes)
     return outcomes
-
-
-def start_recovery_loop(*, interval: float) -> threading.Event:
-    """Recover now and then every ``interval`` seconds until the event is set."""
-    stop = threading.Event()
-
-    def loop():
-        while not stop.is_set():
-            try:
-                recovered = recover_interrupted()
-                if recovered:
-                    logger.warning("Recovered interrupted transcodes: %s", recovered)
-            except DatabaseError:
-                logger.exception("Transcode recovery failed; trying again later")
-            finally:
-                connection.close()
-            stop.wait(interval)
-
-    threading.Thread(target=loop, name="transcode-recovery", daemon=True).start()
-    return stop

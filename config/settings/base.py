@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "accounts",
     "lms",
     "lms.recognition",
-    # Before cms: its `worker` command extends the CMS one.
     "lms.reports",
     "cms",
     "cms.admin_vi",
@@ -314,6 +313,25 @@ MEDIA_TRANSCODE_LEASE_SECONDS = int(
     os.environ.get("MEDIA_TRANSCODE_LEASE_SECONDS", 120)
 )
 MEDIA_TRANSCODE_MAX_ATTEMPTS = 3
+# "Process again": the replaced renditions stay this long for those watching them.
+MEDIA_RENDITIONS_GRACE_SECONDS = int(
+    os.environ.get("MEDIA_RENDITIONS_GRACE_SECONDS", 3600)
+)
+
+# The task worker's periodic jobs (cms/periodic.py): a dotted path to a function
+# taking no argument, and seconds between runs or a daily local time "HH:MM". Keep
+# jobs short (long work is enqueued as a task); a job that fails is logged and runs
+# again. Add a job with PERIODIC_JOBS.append((...)) after this line.
+PERIODIC_JOBS = [
+    ("cms.worker.heartbeat", WORKER_HEARTBEAT_SECONDS),
+    (
+        "cms.video.recovery.recover_interrupted",
+        max(5, MEDIA_TRANSCODE_LEASE_SECONDS / 4),
+    ),
+    ("cms.video.retirement.delete_retired", 300),
+    ("lms.reports.schedule.queue_refresh_if_due", 600),
+    ("lms.reports.schedule.queue_nightly_refresh", "02:00"),
+]
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from config.local_secrets import local_secret, secret_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,3 +78,37 @@ def test_local_secret_is_made_once_and_kept(tmp_path):
 def test_an_empty_secret_file_is_replaced(tmp_path):
     (tmp_path / "key").write_text("")
     assert len(local_secret(tmp_path / "key", nbytes=12)) >= 16
+
+
+SQLITE_PRAGMAS = (
+    "import django; django.setup();"
+    "from django.db import connection;"
+    "cursor = connection.cursor();"
+    "print(*[cursor.execute(f'PRAGMA {name}').fetchone()[0]"
+    " for name in ('journal_mode', 'busy_timeout', 'synchronous')],"
+    " connection.transaction_mode)"
+)
+
+
+@pytest.mark.parametrize("settings_module", ["embedded", "dev"])
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path, settings_module):
+    """The web server and the worker write at once: readers never block the
+    writer (WAL), a writer waits up to 20 s for another (busy timeout) and takes
+    the write lock at BEGIN (IMMEDIATE), so a read never fails on upgrading."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        DJANGO_SETTINGS_MODULE=f"config.settings.{settings_module}",
+        SECRET_KEY_FILE=str(tmp_path / ".secret-key"),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SQLITE_PRAGMAS],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    # synchronous=NORMAL (1) is safe in WAL mode and much faster than FULL.
+    assert result.stdout.split() == ["wal", "20000", "1", "IMMEDIATE"]

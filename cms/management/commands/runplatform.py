@@ -1,16 +1,18 @@
-"""`manage.py runplatform`: web server and task worker together, stopped together."""
+"""`manage.py runplatform`: the web server and a task worker that is kept alive."""
 
 import os
-import signal
-import subprocess
 import sys
-import time
 
 from django.core.management.base import BaseCommand
 
+from cms.supervisor import Supervisor
+
 
 class Command(BaseCommand):
-    help = "Start gunicorn and the task worker; Ctrl-C or SIGTERM stops both."
+    help = (
+        "Start gunicorn and the task worker, restarting the worker whenever it "
+        "exits; Ctrl-C or SIGTERM stops both."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
@@ -20,8 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, web_workers, **options):
-        web = subprocess.Popen(
-            [
+        supervisor = Supervisor(
+            web_command=[
                 sys.executable,
                 "-m",
                 "gunicorn",
@@ -37,30 +39,11 @@ class Command(BaseCommand):
                 "--access-logfile",
                 "-",
             ],
-            start_new_session=True,
+            worker_command=[sys.executable, "manage.py", "worker", "--verbosity", "1"],
         )
-        worker = subprocess.Popen(
-            [sys.executable, "manage.py", "worker", "--verbosity", "1"],
-            start_new_session=True,
-        )
-        children = [web, worker]
+        supervisor.install_signal_handlers()
         self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl-C stops)")
-
-        # Children run in their own sessions so that a Ctrl-C or a SIGTERM sent to
-        # our process group reaches them exactly once, from here; a second signal
-        # would make the task worker abandon its current task.
-        def stop(signum, frame):
-            for child in children:
-                if child.poll() is None:
-                    child.terminate()
-
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
-        while all(child.poll() is None for child in children):
-            time.sleep(0.5)
-        stop(None, None)
-        for child in children:
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        self.stdout.flush()
+        code = supervisor.run()
+        if code:
+            sys.exit(code)

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from cms.demo import attach_demo_video, load_cms_demo
+from cms.search_index import rebuild_index
 from cms.video.demo import demo_video
 from lms.demo import ensure_admin, load_lms_demo
 from lms.recognition.demo import load_recognition_demo
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         login, password = ensure_admin()
         learner = load_lms_demo()
         load_recognition_demo()
+        rebuild_index()  # searchable now, before the worker has indexed anything
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(
             f"Admin: http://127.0.0.1:{port}/admin/  "

@@ -29,6 +29,7 @@ from lms.recognition.selectors import active_set
 from lms.recognition.services.audit import record
 from lms.recognition.services.evaluation import evaluate_dossier
 from lms.recognition.services.evidence import validate_evidence
+from lms.recognition.signals import decision_recorded
 from lms.recognition.subjects import Subject
 from lms.recognition.transitions import EDITABLE, CycleError
 
@@ -306,6 +307,7 @@ def recognise(
             if overridden
             else {"decision": decision.pk},
         )
+    decision_recorded.send(sender=Decision, year=decision.year)
     return decision
 
 
@@ -316,4 +318,5 @@ def revoke(*, dossier: Dossier, officer, reason: str) -> Dossier:
         raise CycleError(_("Give the reason for revoking."))
     transitions.move(transitions.REVOKE, dossier=dossier, actor=officer)
     record(action=AuditAction.REVOKED, actor=officer, dossier=dossier, summary=reason)
+    decision_recorded.send(sender=Decision, year=dossier.year)
     return dossier

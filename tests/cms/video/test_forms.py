@@ -1,7 +1,9 @@
 """Uploading in the Wagtail admin: probed before saving, queued for transcoding."""
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from cms.models import LessonMedia
@@ -59,3 +61,22 @@ def test_nothing_runs_in_the_request_before_commit(editor_client, clips):
     assert response.status_code == 302
     media = LessonMedia.objects.get()
     assert (media.type, media.transcode_status) == ("audio", TranscodeStatus.QUEUED)
+
+
+def test_the_original_is_stored_before_the_write_transaction(
+    editor_client, clips, monkeypatch
+):
+    """Copying a large upload never holds the database's write lock."""
+    baseline = len(connection.atomic_blocks)  # the test's own transaction
+    depths = []
+    save = FileSystemStorage._save
+
+    def recording_save(self, name, content):
+        depths.append(len(connection.atomic_blocks))
+        return save(self, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", recording_save)
+    response = upload(editor_client, clips["360p"])
+    assert response.status_code == 302
+    assert depths == [baseline]
+    assert LessonMedia.objects.get().file.read() == clips["360p"].read_bytes()

@@ -57,15 +57,35 @@ def die_when(monkeypatch, condition):
     monkeypatch.setattr(pipeline, "renew", renew)
 
 
+def die_inside_ffmpeg(monkeypatch) -> list[list[str]]:
+    """Kill the worker from ffmpeg's first progress report, whatever its percent.
+
+    ffmpeg always reports at least once (its last report) and has not been waited
+    for then, so the kill lands while it runs on a fast machine or a loaded one.
+    Returns, per kill, the ffmpeg processes alive at that moment.
+    """
+    seen = []
+    original = pipeline.transcode
+
+    def transcode(source, out_dir, *, on_progress=None, **kwargs):
+        def killed(percent):
+            seen.append(ffmpeg_children())
+            raise WorkerKilled
+
+        return original(source, out_dir, on_progress=killed, **kwargs)
+
+    monkeypatch.setattr(pipeline, "transcode", transcode)
+    return seen
+
+
 def test_worker_killed_mid_ffmpeg_is_requeued_and_finishes(
     queued, monkeypatch, django_capture_on_commit_callbacks
 ):
-    # Killed at ffmpeg's first progress report: how far it got depends on the
-    # machine's speed, that it is mid-run does not.
-    die_when(monkeypatch, lambda call: call.get("percent") is not None)
+    at_kill = die_inside_ffmpeg(monkeypatch)
     with pytest.raises(WorkerKilled):
         pipeline.run_transcode(media_id=queued.pk, attempt=1)
     monkeypatch.undo()
+    assert at_kill == [["ffmpeg"]]
 
     queued.refresh_from_db()
     assert queued.transcode_status == TranscodeStatus.PROCESSING

@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
-from django.core.management import get_commands
 from django.utils import timezone
 
 from lms.reports.models import SummarisedYear
-from lms.reports.schedule import queue_refresh_if_due, refresh_is_due
+from lms.reports.schedule import (
+    queue_nightly_refresh,
+    queue_refresh_if_due,
+    refresh_is_due,
+)
 
 NOW = timezone.now()
 
@@ -34,5 +37,30 @@ def test_a_due_refresh_stores_this_year_once(db, settings):
     assert not queue_refresh_if_due()
 
 
-def test_the_worker_command_is_the_one_that_refreshes():
-    assert get_commands()["worker"] == "lms.reports"
+def test_the_nightly_refresh_leaves_live_years_live(db, settings):
+    settings.REPORT_SUMMARY_REFRESH_HOURS = 0
+    assert queue_nightly_refresh() == []
+    assert not SummarisedYear.objects.exists()
+
+
+def test_the_nightly_refresh_rewrites_stored_years(db, settings):
+    settings.REPORT_SUMMARY_REFRESH_HOURS = 0
+    this_year = timezone.localdate().year
+    old = timezone.now() - timedelta(days=3)
+    SummarisedYear.objects.create(year=this_year, refreshed_at=old)
+    assert queue_nightly_refresh() == [this_year]
+    assert SummarisedYear.objects.get(year=this_year).refreshed_at > old
+    assert not SummarisedYear.objects.filter(year=this_year - 1).exists()
+
+
+def test_sites_that_store_figures_refresh_both_years_nightly(db, settings):
+    settings.REPORT_SUMMARY_REFRESH_HOURS = 6
+    this_year = timezone.localdate().year
+    assert queue_nightly_refresh() == [this_year - 1, this_year]
+    assert SummarisedYear.objects.count() == 2
+
+
+def test_the_refresh_jobs_are_declared_in_the_schedule(settings):
+    jobs = dict(settings.PERIODIC_JOBS)
+    assert jobs["lms.reports.schedule.queue_nightly_refresh"] == "02:00"
+    assert jobs["lms.reports.schedule.queue_refresh_if_due"] > 0

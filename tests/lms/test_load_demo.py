@@ -1,0 +1,43 @@
+"""`manage.py load_demo` leaves a site whose search works before the worker runs."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+import cms.demo
+import config.local_secrets
+import lms.demo
+from cms.search import search_pages
+from cms.video.demo import demo_video
+from lms.management.commands import load_demo
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks wait in the database queue for a worker that is not running."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "video"],
+        }
+    }
+
+
+@pytest.fixture
+def secrets_elsewhere(tmp_path, monkeypatch):
+    monkeypatch.setattr(config.local_secrets, "ADMIN_PASSWORD_FILE", tmp_path / "a")
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "s")
+    monkeypatch.setattr(lms.demo, "DEMO_RESIDENT_PASSWORD_FILE", tmp_path / "r")
+    monkeypatch.setattr(load_demo, "demo_video", lambda: demo_video(seconds=2))
+
+
+@pytest.mark.django_db
+def test_search_finds_demo_content_right_after_load_demo(
+    queued_tasks, secrets_elsewhere
+):
+    call_command("load_demo", stdout=io.StringIO())
+    assert DBTaskResult.objects.filter(status="READY").exists()  # nothing ran
+    titles = [page.title for page in search_pages("trong lua")]
+    assert "Kỹ thuật trồng lúa cải tiến SRI" in titles
