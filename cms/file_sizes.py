@@ -8,7 +8,7 @@ show the size without touching the storage (a HEAD request per file on S3).
 
 import re
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_init, pre_save
 from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 
@@ -26,19 +26,40 @@ def stored_size(field_file) -> int | None:
         return None
 
 
-def _is_new_upload(field_file) -> bool:
-    # A file assigned since the row was loaded replaces the one the size was of.
-    return bool(field_file) and not getattr(field_file, "_committed", True)
+def _remember_file(sender, instance, **kwargs) -> None:
+    if "file" not in instance.get_deferred_fields():
+        instance._loaded_file_name = instance.file.name
 
 
-def _fill_document_size(sender, instance, **kwargs) -> None:
-    if instance.file_size is None or _is_new_upload(instance.file):
+def _file_replaced(instance) -> bool:
+    """A file assigned since the row was loaded: the stored size is the old file's."""
+    field_file = instance.file
+    if not field_file:
+        return False
+    if not getattr(field_file, "_committed", True):
+        return True
+    return field_file.name != getattr(instance, "_loaded_file_name", field_file.name)
+
+
+def _needs_size(instance, size, update_fields) -> bool:
+    # A partial save (a worker's progress, a deferred row) leaves the file alone.
+    if update_fields is not None and "file" not in update_fields:
+        return False
+    if "file" in instance.get_deferred_fields():
+        return False
+    return size is None or _file_replaced(instance)
+
+
+def _fill_document_size(sender, instance, update_fields=None, **kwargs) -> None:
+    if _needs_size(instance, instance.file_size, update_fields):
         instance.file_size = stored_size(instance.file)
+        _remember_file(sender, instance)
 
 
-def _fill_media_size(sender, instance, **kwargs) -> None:
-    if instance.size_bytes is None or _is_new_upload(instance.file):
+def _fill_media_size(sender, instance, update_fields=None, **kwargs) -> None:
+    if _needs_size(instance, instance.size_bytes, update_fields):
         instance.size_bytes = stored_size(instance.file)
+        _remember_file(sender, instance)
 
 
 def human_size(size: int | None) -> str:
@@ -50,7 +71,10 @@ def human_size(size: int | None) -> str:
 
 
 def connect_signals() -> None:
+    document_model = get_document_model()
+    for model in (document_model, LessonMedia):
+        post_init.connect(_remember_file, sender=model, dispatch_uid="file_sizes")
     pre_save.connect(
-        _fill_document_size, sender=get_document_model(), dispatch_uid="file_sizes"
+        _fill_document_size, sender=document_model, dispatch_uid="file_sizes"
     )
     pre_save.connect(_fill_media_size, sender=LessonMedia, dispatch_uid="file_sizes")
