@@ -219,8 +219,10 @@ def test_staff_home_query_count_does_not_grow(client, world):
     assert len(six) <= len(one)
 
 
-def test_root_page_and_collection_have_vietnamese_names(db):
-    from wagtail.models import Collection
+def test_names_from_wagtails_migrations_are_vietnamese(db):
+    from wagtail.models import Collection, Task, Workflow
 
     assert Page.get_first_root_node().title == "Gốc"
     assert Collection.get_first_root_node().name == "Dùng chung"
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
