@@ -28,7 +28,13 @@ ENGLISH = [
 ]  # fmt: skip
 WORDS = re.compile(r"\b(" + "|".join(map(re.escape, ENGLISH)) + r")\b")
 # Attributes whose text people meet: tooltips, screen-reader names, hints.
-SPOKEN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-w-tooltip-content-value")  # fmt: skip
+SPOKEN_ATTRIBUTES = (
+    "aria-label",
+    "title",
+    "placeholder",
+    "alt",
+    "data-w-tooltip-content-value",
+)
 # JSON keys of the sidebar and of block definitions that reach the screen.
 SHOWN_KEYS = re.compile(
     r'"(?:label|title|helpText|help_text|text)": "((?:[^"\\]|\\.)*)"'
