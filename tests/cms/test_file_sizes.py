@@ -146,3 +146,15 @@ def test_the_filter_in_a_template(db):
     template = Template("{% load cms_tags %}{{ size|human_size }}")
     with translation.override("vi"):
         assert template.render(Context({"size": 3_500_000})) == f"3,3{NBSP}MB"
+
+
+def test_library_cards_show_the_size_of_the_files(client, library, resource):
+    from cms.models import ResourceFile
+
+    for size in (1_000_000, 258_291):
+        document = new_document(b"x" * size)
+        ResourceFile.objects.create(page=resource, document=document)
+    response = client.get(library.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"Tệp: 1,2{NBSP}MB" in html
