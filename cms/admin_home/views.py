@@ -15,7 +15,11 @@ def new_lesson_url(course) -> str:
 
 
 def add_lesson(request):
-    courses = list(courses_for_new_lesson(request.user))
+    courses = [
+        course
+        for course in courses_for_new_lesson(request.user)
+        if request.user.has_perm("cms.add_subpage", course)
+    ]
     if not courses:
         raise PermissionDenied
     if len(courses) == 1:

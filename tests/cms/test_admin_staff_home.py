@@ -226,3 +226,11 @@ def test_names_from_wagtails_migrations_are_vietnamese(db):
     assert Collection.get_first_root_node().name == "Dùng chung"
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def test_tabs_name_the_platform_and_the_account_page_lists_no_zones(client, world):
+    client.force_login(world.staff)
+    title = BeautifulSoup(client.get("/admin/documents/").content, "html.parser").title
+    assert title.get_text(strip=True) == "Tài liệu - Học tập cộng đồng"
+    account = client.get("/admin/account/").content.decode()
+    assert "Africa/Abidjan" not in account
