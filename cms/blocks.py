@@ -18,7 +18,16 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
+        label = _("heading")
         template = "cms/blocks/heading_block.html"
+
+
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's ImageBlock names its chooser "Image", a label gettext never sees."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("image")
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -82,7 +91,7 @@ class BodyBlock(blocks.StreamBlock):
         label=_("text"),
         template="cms/blocks/paragraph_block.html",
     )
-    image = ImageBlock(label=_("image"), template="cms/blocks/image_block.html")
+    image = LabelledImageBlock(label=_("image"), template="cms/blocks/image_block.html")
     document = DocumentBlock(label=_("document / PDF"))
     video = VideoBlock(label=_("video"))
     audio = AudioBlock(label=_("audio"))

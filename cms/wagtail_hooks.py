@@ -64,7 +64,7 @@ class ReferenceDataGroup(SnippetViewSetGroup):
         InstitutionViewSet,
         ContributorViewSet,
     )
-    menu_label = _("Reference data")
+    menu_label = _("Reference lists")
     menu_icon = "folder-open-inverse"
     menu_order = 300
 

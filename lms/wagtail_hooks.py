@@ -1,11 +1,14 @@
-"""Editor integration: quizzes as snippets, each person's limited to their courses."""
+"""Editor integration: quizzes as snippets, each person's limited to their courses;
+the centre's classes this week on the admin home."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
+from lms.admin_panels import ClassesThisWeekPanel
 from lms.models import Quiz
 from lms.quiz_scope import QuizAdminForm, may_edit_quiz, quizzes_for
 
@@ -42,3 +45,8 @@ class QuizViewSet(SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_classes_this_week_panel(request, panels):
+    panels.append(ClassesThisWeekPanel(request))

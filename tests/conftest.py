@@ -148,6 +148,7 @@ def restore_reference_data():
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale, Page
 
+    from cms.constants import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE
     from cms.places_loader import load_administrative_units
     from cms.roles import sync_role_groups
     from cms.site_setup import ensure_home_page
@@ -156,11 +157,11 @@ def restore_reference_data():
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+        Collection.add_root(name=ROOT_COLLECTION_NAME)
     if not Page.objects.exists():
         Page.add_root(
             instance=Page(
-                title="Root",
+                title=ROOT_PAGE_TITLE,
                 slug="root",
                 locale=locale,
                 content_type=ContentType.objects.get_for_model(Page),

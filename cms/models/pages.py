@@ -102,11 +102,11 @@ class HomePage(Page):
             .select_related("subject", "cover_image")
             .order_by("-first_published_at")[:6]
         )
-        context["resources"] = (
+        context["resources"] = with_files_size(
             OpenResourcePage.objects.live()
             .select_related("licence", "institution")
-            .order_by("-first_published_at")[:6]
-        )
+            .order_by("-first_published_at")
+        )[:6]
         context["news"] = NewsPage.objects.live().order_by("-date")[:4]
         context["course_index"] = CourseIndexPage.objects.live().first()
         context["library"] = ResourceLibraryPage.objects.live().first()
@@ -583,9 +583,20 @@ class ResourceFile(Orderable):
     panels = [FieldPanel("document")]
 
 
+def with_files_size(resources):
+    """Each resource with ``files_size``: its files' bytes together, for the cards."""
+    total = (
+        ResourceFile.objects.filter(page=models.OuterRef("pk"))
+        .values("page")
+        .annotate(total=models.Sum("document__file_size"))
+        .values("total")
+    )
+    return resources.annotate(files_size=models.Subquery(total))
+
+
 def library_listing(request, *, root: Page) -> dict:
     """Open resources under `root`, filtered by the query's subject and licence."""
-    resources = (
+    resources = with_files_size(
         OpenResourcePage.objects.live()
         .descendant_of(root)
         .select_related("licence", "institution")

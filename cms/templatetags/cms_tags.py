@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page
 
+from cms import file_sizes
 from cms.models import CourseIndexPage, ResourceLibraryPage
 
 register = template.Library()
@@ -30,3 +31,9 @@ def site_sections(context) -> dict:
     if request is not None:
         request._cms_site_sections = sections
     return sections
+
+
+@register.filter
+def human_size(size) -> str:
+    """A byte count as people read it: "1,2 MB" in Vietnamese; "" when unknown."""
+    return file_sizes.human_size(size)

@@ -272,6 +272,8 @@ WAGTAIL_SITE_NAME = "Học tập cộng đồng"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The operator follows Wagtail releases; centres' browsers do not call wagtail.org.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# One time zone: the account page then shows no list of 400 English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # Library editors approve without holding a publish right on the library.
