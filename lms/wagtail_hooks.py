@@ -2,10 +2,12 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
+from lms import page_slots
 from lms.models import Quiz
 from lms.quiz_scope import QuizAdminForm, may_edit_quiz, quizzes_for
 
@@ -42,3 +44,10 @@ class QuizViewSet(SnippetViewSet):
 
 
 register_snippet(QuizViewSet)
+
+
+# Learner data in the places CMS templates leave open (cms never loads lms tags).
+hooks.register("cms_page_slot_nav_user", page_slots.nav_user)
+hooks.register("cms_page_slot_course_actions", page_slots.course_actions)
+hooks.register("cms_page_slot_lesson_tracking", page_slots.lesson_tracking)
+hooks.register("cms_page_slot_centre_classes", page_slots.centre_classes)
