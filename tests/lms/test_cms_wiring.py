@@ -39,7 +39,7 @@ def test_centre_page_lists_upcoming_classes(client, home_page, centre):
         topic="Phòng chống lừa đảo qua điện thoại",
         date=timezone.localdate() + timedelta(days=3),
         hours=Decimal("2"),
-        place="Nhà văn hóa thôn",
+        place="Nhà văn hoá thôn",
     )
     html = client.get(page.url).content.decode()
     assert "Phòng chống lừa đảo qua điện thoại" in html
