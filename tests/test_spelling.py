@@ -13,9 +13,7 @@ ROOT = Path(settings.BASE_DIR)
 
 # "oa", "oe", "uy" closing a syllable with the mark on the first letter; "qu" is a
 # consonant, so "quý" and "quà" are right in both styles.
-OTHER_STYLE = re.compile(
-    r"(?<![qQ])(?:[òóỏõọÒÓỎÕỌ][aAeE]|[ùúủũụÙÚỦŨỤ][yY])(?![\wÀ-ỹ])"
-)
+OTHER_STYLE = re.compile(r"(?<![qQ])(?:[òóỏõọÒÓỎÕỌ][aAeE]|[ùúủũụÙÚỦŨỤ][yY])(?![\wÀ-ỹ])")
 
 DEMO_CONTENT = [
     "cms/course_tree.py",

@@ -117,9 +117,7 @@ def site(live_server, tmp_path, monkeypatch):
     monkeypatch.setattr(
         "lms.demo.DEMO_RESIDENT_PASSWORD_FILE", tmp_path / "resident-password"
     )
-    monkeypatch.setattr(
-        "cms.demo.STAFF_PASSWORD_FILE", tmp_path / "staff-password"
-    )
+    monkeypatch.setattr("cms.demo.STAFF_PASSWORD_FILE", tmp_path / "staff-password")
     load_cms_demo()
     video = LessonMedia.objects.create(
         title="Làm quen với điện thoại",
@@ -234,8 +232,7 @@ def test_pages_pass_axe_and_have_44_px_targets(browser, live_server, site):  # n
 
     def check(page):
         return serious_violations(page) + [
-            f"small target: {target}"
-            for target in page.evaluate(SMALL_TARGETS, TARGET)
+            f"small target: {target}" for target in page.evaluate(SMALL_TARGETS, TARGET)
         ]
 
     found = visit_all(browser, live_server, site, check)

@@ -26,13 +26,14 @@
   }
 
   root.classList.toggle("text-larger", stored() === "larger");
+  // Before the first paint: the button shows only where it works, without a shift.
+  root.classList.add("text-size-ready");
 
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll("[data-text-size]");
     function show() {
       var large = root.classList.contains("text-larger");
       buttons.forEach(function (button) {
-        button.hidden = false;
         button.setAttribute("aria-pressed", large ? "true" : "false");
       });
     }
