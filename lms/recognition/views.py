@@ -23,8 +23,8 @@ from lms.recognition import transitions
 from lms.recognition.certificate import certificate_pdf
 from lms.recognition.conf import (
     authority_for,
-    dossier_deadline,
     cycle_dates,
+    dossier_deadline,
     registration_cycle,
     registration_deadline,
 )

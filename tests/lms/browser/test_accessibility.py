@@ -19,7 +19,6 @@ from django.utils import timezone
 from cms.demo import attach_demo_video, load_cms_demo
 from cms.models import (
     CourseIndexPage,
-    CoursePage,
     LessonMedia,
     LessonPage,
     OpenResourcePage,
