@@ -36,3 +36,12 @@ def test_deadlines_follow_the_setting(settings):
     settings.RECOGNITION = {"REGISTRATION_DEADLINE": (6, 30)}
     assert registration_cycle(today=datetime.date(2026, 6, 30)).year == 2026
     assert registration_cycle(today=datetime.date(2026, 7, 1)).year == 2027
+
+
+def test_under_review_is_explained_once_for_all_or_marked_on_some():
+    from lms.recognition.templatetags.recognition_tags import under_review
+
+    assert under_review([{"unconfirmed": True}, {"unconfirmed": True}]) == "all"
+    assert under_review([{"unconfirmed": True}, {"unconfirmed": False}]) == "some"
+    assert under_review([{"unconfirmed": False}]) == ""
+    assert under_review([]) == ""
