@@ -61,7 +61,19 @@ def pages() -> dict[str, str]:
     }
 
 
-def run_lighthouse(lighthouse: str, url: str) -> dict:
+def run_lighthouse(lighthouse: str, url: str, *, attempts: int = 2) -> dict:
+    """One Lighthouse run; tried again once, as Chromium sometimes fails to start on
+    a busy machine."""
+    try:
+        return _run_lighthouse(lighthouse, url)
+    except subprocess.CalledProcessError as error:
+        if attempts <= 1:
+            message = f"lighthouse failed on {url}:\n{error.stderr[-2000:]}"
+            raise SystemExit(message) from error
+        return run_lighthouse(lighthouse, url, attempts=attempts - 1)
+
+
+def _run_lighthouse(lighthouse: str, url: str) -> dict:
     output = subprocess.run(
         [
             lighthouse,
