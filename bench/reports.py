@@ -31,11 +31,11 @@ TOPICS = [
     "Kỹ thuật trồng lúa",
     "Chăn nuôi gia cầm",
     "Pháp luật và thời sự",
-    "Chăm sóc sức khỏe",
+    "Chăm sóc sức khoẻ",
     "Kỹ năng số",
-    "Nuôi trồng thủy sản",
-    "Xóa mù chữ",
-    "Văn hóa và môi trường",
+    "Nuôi trồng thuỷ sản",
+    "Xoá mù chữ",
+    "Văn hoá và môi trường",
 ]
 GROUPS = ["official", "worker", "farmer", "pupil", "elderly", "other"]
 
@@ -184,10 +184,10 @@ def generate(cursor, *, residents: int, households: int, communes: int) -> dict:
     home = ensure_home_page()
     from cms.models import CourseIndexPage, CoursePage
 
-    index = home.add_child(instance=CourseIndexPage(title="Khóa học", slug="bench"))
+    index = home.add_child(instance=CourseIndexPage(title="Khoá học", slug="bench"))
     courses = [
         index.add_child(
-            instance=CoursePage(title=f"Khóa {n}", slug=f"khoa-{n}", summary="s")
+            instance=CoursePage(title=f"Khoá {n}", slug=f"khoa-{n}", summary="s")
         ).pk
         for n in range(20)
     ]

@@ -1,4 +1,4 @@
-"""Courses live under their centre: CentrePage → "Khóa học" → course → lessons.
+"""Courses live under their centre: CentrePage → "Khoá học" → course → lessons.
 
 Page rights are granted on a centre's page subtree (cms.place_rights), so a course
 edited by a centre's staff must sit under that centre. The site's top-level course
@@ -20,7 +20,7 @@ def centre_course_index(centre_page: CentrePage) -> CourseIndexPage:
     if index is not None:
         return index
     index = centre_page.add_child(
-        instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
+        instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc")
     )
     index.save_revision().publish()
     return index
@@ -39,7 +39,7 @@ def _new_catalogue() -> CourseIndexPage:
     from cms.site_setup import ensure_home_page
 
     return ensure_home_page().add_child(
-        instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
+        instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc")
     )
 
 

@@ -249,6 +249,13 @@ class MyLearning:
     enrolments: list[EnrolmentRow]
     certificates: list[Certificate]
 
+    @property
+    def finished_without_hours(self) -> bool:
+        """A finished course but no hours this year: the page says why."""
+        return not self.facts.total_hours and any(
+            row.completed_at for row in self.enrolments
+        )
+
 
 def my_learning(*, user_id: int, year: int, request=None) -> MyLearning:
     """A person's active enrolments, this year's hours and their certificates."""

@@ -8,6 +8,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
+from lms import page_slots
 from lms.admin_panels import ClassesThisWeekPanel
 from lms.models import Quiz
 from lms.quiz_scope import QuizAdminForm, may_edit_quiz, quizzes_for
@@ -50,3 +51,10 @@ register_snippet(QuizViewSet)
 @hooks.register("construct_homepage_panels")
 def add_classes_this_week_panel(request, panels):
     panels.append(ClassesThisWeekPanel(request))
+
+
+# Learner data in the places CMS templates leave open (cms never loads lms tags).
+hooks.register("cms_page_slot_nav_user", page_slots.nav_user)
+hooks.register("cms_page_slot_course_actions", page_slots.course_actions)
+hooks.register("cms_page_slot_lesson_tracking", page_slots.lesson_tracking)
+hooks.register("cms_page_slot_centre_classes", page_slots.centre_classes)

@@ -114,8 +114,8 @@ def ensure_centre_page(home: Page, centre: Centre) -> CentrePage:
         title=centre.name,
         centre=centre,
         intro=f"{centre.name} là nơi người dân trong địa phương học tập suốt "
-        "đời: lớp xóa mù chữ, tin học, ngoại ngữ, chuyển giao kỹ thuật nông "
-        "nghiệp và chăm sóc sức khỏe.",
+        "đời: lớp xoá mù chữ, tin học, ngoại ngữ, chuyển giao kỹ thuật nông "
+        "nghiệp và chăm sóc sức khoẻ.",
     )
 
 
@@ -170,14 +170,14 @@ def load_reference_data() -> None:
 
 
 def load_courses(home: Page, centre_pages: dict[str, CentrePage]) -> None:
-    """Each course under its centre's "Khóa học"; the top index is the catalogue."""
+    """Each course under its centre's "Khoá học"; the top index is the catalogue."""
     if not CourseIndexPage.objects.child_of(home).exists():
         ensure_child(
             home,
             CourseIndexPage,
             slug="khoa-hoc",
-            title="Khóa học",
-            intro="Các khóa học ngắn, miễn phí, học trên điện thoại hoặc tại trung "
+            title="Khoá học",
+            intro="Các khoá học ngắn, miễn phí, học trên điện thoại hoặc tại trung "
             "tâm.",
         )
     move_courses_under_centres()  # databases from before: courses left the catalogue
@@ -226,7 +226,7 @@ def load_library(home: Page) -> None:
         ResourceLibraryPage,
         slug="thu-vien",
         title="Thư viện học liệu mở",
-        intro="Tài liệu do các trường đại học số hóa và dịch sang tiếng Việt, dùng "
+        intro="Tài liệu do các trường đại học số hoá và dịch sang tiếng Việt, dùng "
         "tự do theo giấy phép ghi trên từng tài liệu.",
     )
     ensure_review_workflow(library)

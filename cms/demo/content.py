@@ -6,11 +6,11 @@ and say when to ask a professional.
 
 SUBJECTS = [
     ("nong-nghiep", "Nông nghiệp"),
-    ("suc-khoe", "Sức khỏe"),
+    ("suc-khoe", "Sức khoẻ"),
     ("phap-luat", "Pháp luật"),
     ("ky-nang-so", "Kỹ năng số"),
     ("ngoai-ngu", "Ngoại ngữ"),
-    ("van-hoa-xa-hoi", "Văn hóa – xã hội"),
+    ("van-hoa-xa-hoi", "Văn hoá – xã hội"),
 ]
 
 TARGET_GROUPS = [
@@ -111,7 +111,7 @@ COURSES = [
         "level": "beginner",
         "hours": "6",
         "summary": "Cấy mạ non, cấy thưa, tưới ướt khô xen kẽ: giảm giống, giảm nước, "
-        "giảm phân đạm mà lúa vẫn khỏe và cho năng suất tốt.",
+        "giảm phân đạm mà lúa vẫn khoẻ và cho năng suất tốt.",
         "lessons": [
             {
                 "slug": "sri-la-gi",
@@ -121,7 +121,7 @@ COURSES = [
                 "required": True,
                 "body": p(
                     "SRI (hệ thống canh tác lúa cải tiến) không phải là giống lúa mới "
-                    "mà là cách chăm sóc giúp cây lúa phát triển bộ rễ khỏe, đẻ nhánh "
+                    "mà là cách chăm sóc giúp cây lúa phát triển bộ rễ khoẻ, đẻ nhánh "
                     "nhiều và ít sâu bệnh.",
                 )
                 + h("Bốn nguyên tắc chính")
@@ -157,7 +157,7 @@ COURSES = [
                 + p(
                     "Nhổ hoặc xúc mạ cả bầu đất, cấy trong vòng 30 phút để rễ không "
                     "bị khô. Cấy nông 1 – 2 cm, khoảng cách 25 × 25 cm đến 30 × 30 cm "
-                    "tùy độ màu mỡ của ruộng.",
+                    "tuỳ độ màu mỡ của ruộng.",
                 )
                 + note(
                     "warning",
@@ -218,7 +218,7 @@ COURSES = [
     },
     {
         "slug": "cham-soc-suc-khoe-nguoi-cao-tuoi",
-        "title": "Chăm sóc sức khỏe người cao tuổi",
+        "title": "Chăm sóc sức khoẻ người cao tuổi",
         "subject": "suc-khoe",
         "target_groups": ["nguoi-cao-tuoi", "phu-nu"],
         "centre": "00070",
@@ -322,7 +322,7 @@ COURSES = [
         "centre": "03037",
         "level": "beginner",
         "hours": "5",
-        "summary": "Từ những thao tác đầu tiên đến khóa màn hình, nhận biết lừa đảo "
+        "summary": "Từ những thao tác đầu tiên đến khoá màn hình, nhận biết lừa đảo "
         "và dùng ứng dụng ngân hàng an toàn.",
         "lessons": [
             {
@@ -337,17 +337,17 @@ COURSES = [
                     "Lưu số điện thoại người thân vào Danh bạ kèm tên rõ ràng.",
                     "Sạc pin bằng bộ sạc đúng loại, không vừa sạc vừa gọi lâu.",
                 )
-                + note("tip", "Nhờ con cháu đặt số khẩn cấp lên màn hình khóa."),
+                + note("tip", "Nhờ con cháu đặt số khẩn cấp lên màn hình khoá."),
             },
             {
                 "slug": "mat-khau-va-khoa-man-hinh",
-                "title": "Đặt mật khẩu và khóa màn hình",
+                "title": "Đặt mật khẩu và khoá màn hình",
                 "summary": "Giữ điện thoại và tài khoản của bạn an toàn.",
                 "minutes": 15,
                 "required": True,
                 "body": ul(
-                    "Đặt mã khóa màn hình 6 số, không dùng ngày sinh hay 123456.",
-                    "Không cho người lạ mượn điện thoại đã mở khóa.",
+                    "Đặt mã khoá màn hình 6 số, không dùng ngày sinh hay 123456.",
+                    "Không cho người lạ mượn điện thoại đã mở khoá.",
                     "Cập nhật phần mềm khi điện thoại báo có bản cập nhật.",
                     "Chỉ cài ứng dụng từ kho ứng dụng chính thức của máy.",
                 ),
@@ -373,7 +373,7 @@ COURSES = [
                 + note(
                     "warning",
                     "Nếu lỡ chuyển tiền cho kẻ gian, gọi ngay tổng đài ngân hàng để "
-                    "khóa tài khoản và báo công an xã.",
+                    "khoá tài khoản và báo công an xã.",
                 ),
             },
             {
@@ -422,7 +422,7 @@ RESOURCES = [
         "year": 2023,
         "source": "Khoa Môi trường, Trường Đại học Nông Lâm Thái Nguyên.",
         "summary": "Tận dụng rơm rạ, thân cây ngô và phân chuồng để ủ phân hữu cơ "
-        "trong 30 – 45 ngày, giảm đốt rơm và tiết kiệm phân hóa học.",
+        "trong 30 – 45 ngày, giảm đốt rơm và tiết kiệm phân hoá học.",
     },
     {
         "institution": 1,
@@ -441,7 +441,7 @@ RESOURCES = [
         "subjects": ["ky-nang-so"],
         "year": 2024,
         "source": "Khoa Công nghệ thông tin, Trường Đại học Sư phạm Hà Nội.",
-        "summary": "Sổ tay có hình minh họa: tìm kiếm thông tin, nhận biết tin giả "
+        "summary": "Sổ tay có hình minh hoạ: tìm kiếm thông tin, nhận biết tin giả "
         "và bảo vệ thông tin cá nhân trên mạng.",
     },
     {
@@ -470,7 +470,7 @@ RESOURCES = [
 # Submitted by the contributor and waiting for a reviewer: shows the workflow.
 PENDING_RESOURCE = {
     "institution": 0,
-    "title": "Hướng dẫn tổ chức lớp xóa mù chữ cho người lớn",
+    "title": "Hướng dẫn tổ chức lớp xoá mù chữ cho người lớn",
     "licence": "CC-BY-SA-4.0",
     "subjects": ["van-hoa-xa-hoi"],
     "year": 2025,
@@ -511,7 +511,7 @@ NEWS = [
         "dành cho mọi lứa tuổi.",
         "body": p(
             "Trung tâm học tập cộng đồng phường tổ chức ngày hội đọc sách, lớp chăm "
-            "sóc sức khỏe người cao tuổi và giới thiệu thư viện học liệu mở trên "
+            "sóc sức khoẻ người cao tuổi và giới thiệu thư viện học liệu mở trên "
             "trang web của trung tâm.",
         ),
     },

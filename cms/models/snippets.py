@@ -7,7 +7,7 @@ from wagtail.search import index
 
 
 class Subject(index.Indexed, models.Model):
-    """A subject area a course or resource belongs to (Nông nghiệp, Sức khỏe, ...)."""
+    """A subject area a course or resource belongs to (Nông nghiệp, Sức khoẻ, ...)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)

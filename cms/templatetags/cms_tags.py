@@ -1,6 +1,8 @@
-"""Template tags for the public site's frame (navigation)."""
+"""Template tags for the public site's frame (navigation, slots other apps fill)."""
 
 from django import template
+from django.utils.html import format_html_join
+from wagtail import hooks
 from wagtail.models import Page
 
 from cms import file_sizes
@@ -37,3 +39,18 @@ def site_sections(context) -> dict:
 def human_size(size) -> str:
     """A byte count as people read it: "1,2 MB" in Vietnamese; "" when unknown."""
     return file_sizes.human_size(size)
+
+
+SLOT_HOOK_PREFIX = "cms_page_slot_"
+
+
+@register.simple_tag(takes_context=True)
+def page_slot(context, name: str, page=None) -> str:
+    """The HTML other apps put in the place `name` of a CMS template.
+
+    An app fills a place by registering the Wagtail hook "cms_page_slot_<name>", a
+    function of (context, page) returning HTML. The CMS names its places and never
+    loads another app's tag library, so the dependency stays one way (lms -> cms).
+    """
+    parts = (fn(context, page) for fn in hooks.get_hooks(SLOT_HOOK_PREFIX + name))
+    return format_html_join("", "{}", ((part,) for part in parts if part))

@@ -22,8 +22,8 @@ DEFAULTS = {
 }
 # Used only if the seeded rows were deleted: the People's Committee of the level.
 FALLBACK_AUTHORITIES = {
-    "commune": ("Ủy ban nhân dân xã {commune}", "Chủ tịch"),
-    "province": ("Ủy ban nhân dân tỉnh {province}", "Chủ tịch"),
+    "commune": ("Uỷ ban nhân dân xã {commune}", "Chủ tịch"),
+    "province": ("Uỷ ban nhân dân tỉnh {province}", "Chủ tịch"),
 }
 
 
@@ -39,6 +39,32 @@ def registration_deadline(year: int) -> datetime.date:
 def dossier_deadline(year: int) -> datetime.date:
     month, day = _value("DOSSIER_DEADLINE")
     return datetime.date(year + 1, month, day)
+
+
+@dataclass(frozen=True)
+class CycleDates:
+    """The dates of one year's cycle: register by, then hand in the dossier by."""
+
+    year: int
+    registration_deadline: datetime.date
+    dossier_deadline: datetime.date
+
+
+def cycle_dates(year: int) -> CycleDates:
+    return CycleDates(
+        year=year,
+        registration_deadline=registration_deadline(year),
+        dossier_deadline=dossier_deadline(year),
+    )
+
+
+def registration_cycle(*, today: datetime.date) -> CycleDates:
+    """The cycle a resident can still register for on ``today``: this year's until
+    its registration deadline, then next year's (on 3 December, 31 March next year)."""
+    this_year = cycle_dates(today.year)
+    if today <= this_year.registration_deadline:
+        return this_year
+    return cycle_dates(today.year + 1)
 
 
 @dataclass(frozen=True)

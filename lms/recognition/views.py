@@ -21,7 +21,13 @@ from cms.models import Commune, Village
 from lms.models import AccessKind
 from lms.recognition import transitions
 from lms.recognition.certificate import certificate_pdf
-from lms.recognition.conf import authority_for, dossier_deadline, registration_deadline
+from lms.recognition.conf import (
+    authority_for,
+    cycle_dates,
+    dossier_deadline,
+    registration_cycle,
+    registration_deadline,
+)
 from lms.recognition.constants import DossierStatus, LearningModel
 from lms.recognition.criteria import Snapshot, evaluate
 from lms.recognition.forms import DecisionForm, QueueFilterForm, RevokeForm
@@ -77,6 +83,7 @@ def checklist(request):
         year=year,
         subject_key=subject_key("person", user.pk),
     ).first()
+    detail = learning_year_detail(user_id=user.pk, year=year)
     if dossier is not None:
         criteria_set, snapshot = subject_snapshot(dossier=dossier)
     else:
@@ -85,7 +92,6 @@ def checklist(request):
             scope=citizen_scope(user.target_group),
             year=year,
         )
-        detail = learning_year_detail(user_id=user.pk, year=year)
         snapshot = Snapshot(metrics=facts_metrics(detail.facts))
     result = evaluate(set_spec(criteria_set), snapshot) if criteria_set else None
     if dossier is not None and dossier.recognised_result:
@@ -100,7 +106,12 @@ def checklist(request):
             "result": result,
             "for_subject": True,
             **_answer_context(dossier, request.user),
-            "registration_deadline": registration_deadline(year),
+            "facts": detail.facts,
+            # Once this year's registration has closed, the next cycle's is shown.
+            "registration": registration_cycle(today=timezone.localdate())
+            if "year" not in request.GET
+            else cycle_dates(year),
+            "year_registration_deadline": registration_deadline(year),
             "dossier_deadline": dossier_deadline(year),
             "late": timezone.localdate() > dossier_deadline(year),
         },

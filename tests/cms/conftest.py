@@ -41,7 +41,7 @@ def add_course(index, title, *, lessons=4, subject=None, **fields):
                 title=f"{title}: bài {number}",
                 summary=f"Tóm tắt bài {number}",
                 is_required=number % 2 == 1,
-                body=paragraph(f"Nội dung bài {number} của khóa {title}."),
+                body=paragraph(f"Nội dung bài {number} của khoá {title}."),
             )
         )
     return course
@@ -53,7 +53,7 @@ def subjects(db):
         slug: Subject.objects.create(name=name, slug=slug)
         for slug, name in [
             ("nong-nghiep", "Nông nghiệp"),
-            ("suc-khoe", "Sức khỏe"),
+            ("suc-khoe", "Sức khoẻ"),
             ("ky-nang-so", "Kỹ năng số"),
         ]
     }
@@ -87,7 +87,7 @@ def institutions(db):
 @pytest.fixture
 def course_index(home_page):
     return home_page.add_child(
-        instance=CourseIndexPage(title="Khóa học", slug="khoa-hoc")
+        instance=CourseIndexPage(title="Khoá học", slug="khoa-hoc")
     )
 
 

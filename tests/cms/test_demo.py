@@ -64,11 +64,11 @@ def test_demo_content_loads_once_and_renders(
     assert NewsPage.objects.live().count() >= 3
     assert {s.name for s in Subject.objects.all()} >= {
         "Nông nghiệp",
-        "Sức khỏe",
+        "Sức khoẻ",
         "Pháp luật",
         "Kỹ năng số",
         "Ngoại ngữ",
-        "Văn hóa – xã hội",
+        "Văn hoá – xã hội",
     }
     assert Licence.objects.filter(code__in=["CC-BY-4.0", "CC0-1.0", "PD"]).count() == 3
     assert ContributorProfile.objects.count() == 2

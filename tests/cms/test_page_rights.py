@@ -107,7 +107,7 @@ def world(
         )
         centres[key] = (centre, page, centre_course_index(page))
     course = add_course(centres["here"][2], "Trồng lúa SRI", lessons=1)
-    other_course = add_course(centres["other"][2], "Sức khỏe người cao tuổi", lessons=0)
+    other_course = add_course(centres["other"][2], "Sức khoẻ người cao tuổi", lessons=0)
     village = Village.objects.create(commune=commune, name="Tả Van Giáy 1")
 
     def person(phone, role, place, **fields):
@@ -319,7 +319,7 @@ def test_catalogue_lists_every_course_and_a_centre_index_its_own(client, world):
     pages = world["pages"]
     catalogue = pages["home"].add_child(
         instance=type(pages["course"].get_parent().specific)(
-            title="Khóa học", slug="khoa-hoc"
+            title="Khoá học", slug="khoa-hoc"
         )
     )
     html = client.get(catalogue.url).content.decode()
@@ -427,7 +427,7 @@ def quizzes(world):
         "here": Quiz.objects.create(title="Kiểm tra SRI", course=pages["course"]),
         "lesson": Quiz.objects.create(title="Bài 1", lesson=pages["lesson"].specific),
         "other": Quiz.objects.create(
-            title="Kiểm tra sức khỏe", course=pages["other_course"]
+            title="Kiểm tra sức khoẻ", course=pages["other_course"]
         ),
     }
 

@@ -45,8 +45,8 @@ def test_course_page_has_the_enrol_action_and_ordered_lessons(client, course):
 
 
 def test_course_page_queries_do_not_grow_with_lessons(client, course_index, subjects):
-    small = add_course(course_index, "Khóa hai bài", lessons=2)
-    large = add_course(course_index, "Khóa tám bài", lessons=8)
+    small = add_course(course_index, "Khoá hai bài", lessons=2)
+    large = add_course(course_index, "Khoá tám bài", lessons=8)
     client.get(small.url)  # warm the site-root cache like a running server
     counts = []
     for course in (small, large):

@@ -39,7 +39,7 @@ def test_centre_page_lists_upcoming_classes(client, home_page, centre):
         topic="Phòng chống lừa đảo qua điện thoại",
         date=timezone.localdate() + timedelta(days=3),
         hours=Decimal("2"),
-        place="Nhà văn hóa thôn",
+        place="Nhà văn hoá thôn",
     )
     html = client.get(page.url).content.decode()
     assert "Phòng chống lừa đảo qua điện thoại" in html
@@ -87,3 +87,13 @@ def test_lesson_page_states_the_media_length_and_its_rule(
     assert "3 phút" in html and "15 phút" not in html
     assert 'data-rule="media"' in html
     assert "data-mark-done" not in html
+
+
+def test_completion_control_comes_before_the_next_lesson(
+    client, resident, lesson, enrolled
+):
+    """A reader who ends the text meets "I have finished this lesson" before
+    "Next lesson", not below it."""
+    client.force_login(resident)
+    html = client.get(lesson.url).content.decode()
+    assert html.index("data-mark-done") < html.index('rel="next"')

@@ -228,3 +228,18 @@ def test_sign_up_without_script_offers_commune_choices(db):
     response = Client().post("/dang-ky/", {**data, "commune_code": code})
     assert response.status_code == 302
     assert get_user_model().objects.get(email="tam@example.vn").commune.code == code
+
+
+@pytest.mark.django_db
+def test_my_learning_explains_zero_hours_after_a_finished_course(resident, enrolled):
+    """ "0,0 giờ" after a finished course comes with why, and every figure with where
+    it comes from."""
+    client = Client()
+    client.force_login(resident)
+    html = client.get("/hoc-tap-cua-toi/").content.decode()
+    assert "Số giờ này lấy từ đâu" in html
+    assert "data-hours-zero" not in html
+    Enrolment.objects.filter(pk=enrolled.pk).update(completed_at=timezone.now())
+    html = client.get("/hoc-tap-cua-toi/").content.decode()
+    assert "0,0 giờ" in html
+    assert "Bạn đã học xong khoá học nhưng năm nay vẫn 0 giờ" in html

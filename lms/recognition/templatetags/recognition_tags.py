@@ -46,3 +46,16 @@ def recognition_status(user, year=None):
 def missing_reason(row, for_subject=False):
     """`{{ row|missing_reason:for_subject }}`: why a criterion is not met, in words."""
     return reasons.missing_reason(row, for_subject=bool(for_subject))
+
+
+@register.filter
+def under_review(rows) -> str:
+    """`{{ result.indicators|under_review }}`: "all", "some" or "" of the criteria
+    still being reviewed, so the page explains it once instead of on every line."""
+    flags = [
+        bool(row.get("unconfirmed") if isinstance(row, dict) else row.unconfirmed)
+        for row in rows
+    ]
+    if flags and all(flags):
+        return "all"
+    return "some" if any(flags) else ""

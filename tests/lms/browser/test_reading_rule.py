@@ -54,6 +54,9 @@ def test_finished_button_waits_for_the_reading_time(
         assert page.is_enabled("[data-mark-done]")
         page.click("[data-mark-done]")
         page.wait_for_selector("[data-lesson-done]:not([hidden])", timeout=15000)
+        # Hidden state really hides (the site's CSS must not override `hidden`).
+        assert page.is_hidden("[data-mark-done]")
+        assert page.is_hidden("[data-rule]")
         progress = LessonProgress.objects.get(learner=learner, lesson=lesson)
         assert progress.completion_reason == "reading_time"
         assert progress.seconds_spent >= 180

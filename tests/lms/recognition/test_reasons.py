@@ -36,8 +36,8 @@ def short(value, threshold, metric):
         ),
         (
             short(0, 2, "courses_completed"),
-            "Còn thiếu 2 khóa học hoàn thành",
-            "Thiếu 2 khóa học hoàn thành so với ngưỡng",
+            "Còn thiếu 2 khoá học hoàn thành",
+            "Thiếu 2 khoá học hoàn thành so với ngưỡng",
         ),
         (row(missing="evidence missing"), "Chưa có minh chứng", "Thiếu minh chứng"),
         (row(missing="not answered"), "Bạn chưa trả lời", "Chưa khai"),

@@ -126,11 +126,11 @@ def test_authority_is_data_and_a_province_row_wins(learner, commune_officer):
         model="citizen",
         level="commune",
         province=dossier.commune.province,
-        authority="Ủy ban nhân dân xã {commune}",
+        authority="Uỷ ban nhân dân xã {commune}",
         signer_title="Chủ tịch UBND xã",
     )
     configured = authority_for(dossier)
-    assert configured.authority == "Ủy ban nhân dân xã Tả Van"
+    assert configured.authority == "Uỷ ban nhân dân xã Tả Van"
     assert configured.signer_title == "Chủ tịch UBND xã"
 
 
@@ -140,9 +140,9 @@ def test_province_unit_is_decided_in_the_provinces_name(commune, province_office
     )
     dossier = Dossier(model="unit", unit=unit, commune=commune)
     province = commune.province.name
-    assert authority_for(dossier).authority == f"Ủy ban nhân dân tỉnh {province}"
+    assert authority_for(dossier).authority == f"Uỷ ban nhân dân tỉnh {province}"
     unit.province_level = False
-    assert authority_for(dossier).authority == "Ủy ban nhân dân xã Tả Van"
+    assert authority_for(dossier).authority == "Uỷ ban nhân dân xã Tả Van"
 
 
 def test_province_officers_edit_only_their_provinces_authorities(

@@ -269,3 +269,32 @@ def test_bulk_action_returns_to_the_filtered_queue(client, learner, commune_offi
         reverse("recognition:bulk"), {"action": "accept", "next": back}
     )
     assert response["Location"] == back
+
+
+def test_checklist_on_3_december_offers_next_years_registration(
+    client, make_person, monkeypatch
+):
+    """Plain words: no internal code, "being reviewed" said once with what it means,
+    next year's registration deadline, and where the hours come from."""
+    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date(2026, 12, 3))
+    person = make_person("Lò Thị Hương")
+    client.force_login(person)
+    html = client.get(reverse("recognition:checklist")).content.decode()
+    assert "citizen-" not in html and " v1" not in html
+    assert html.count("đang được rà soát") == 1
+    assert "tỉnh có thể thay đổi mức cần đạt" in html
+    assert "Hạn đăng ký năm 2026 đã hết vào ngày 31/03/2026." in html
+    assert "Đăng ký trước ngày 31/03/2027 để được đánh giá năm 2027." in html
+    assert "?year=2027" in html
+    assert "Con số này lấy từ:" in html
+
+
+def test_checklist_before_31_march_registers_for_this_year(
+    client, make_person, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date(2026, 3, 31))
+    person = make_person("Lò Thị Hương")
+    client.force_login(person)
+    html = client.get(reverse("recognition:checklist")).content.decode()
+    assert "Đăng ký trước ngày 31/03/2026 để được đánh giá năm 2026." in html
+    assert "Hạn đăng ký năm" not in html

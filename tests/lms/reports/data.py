@@ -76,7 +76,7 @@ def build(*, home_page, a, b, c) -> World:
     draftee = person("0911000005", a, v2, TargetGroup.OTHER, "Nháp")
     elsewhere = person("0911000006", c, None, TargetGroup.OTHER, "Hà Nội")
 
-    index = home_page.add_child(instance=CourseIndexPage(title="Khóa học", slug="kh"))
+    index = home_page.add_child(instance=CourseIndexPage(title="Khoá học", slug="kh"))
     c1 = index.add_child(instance=CoursePage(title="Lúa", slug="lua", summary="s"))
     c2 = index.add_child(instance=CoursePage(title="Số", slug="so", summary="s"))
 

@@ -112,12 +112,12 @@ def test_xlsx_recognition_table_numbers_are_numbers(
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A6"].value == (
-        "Đơn vị tính: lượt ghi danh; khóa học; %; giờ; lượt người"
+        "Đơn vị tính: lượt ghi danh; khoá học; %; giờ; lượt người"
     )
     assert [c.value for c in sheet[8]] == [
         "Thôn",
         "Số lượt ghi danh",
-        "Số khóa học hoàn thành",
+        "Số khoá học hoàn thành",
         "Tỷ lệ hoàn thành của lượt ghi danh trong năm (%)",
         "Giờ học trực tuyến",
         "Giờ học trực tiếp",

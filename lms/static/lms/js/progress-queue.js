@@ -199,6 +199,10 @@
     if (button) {
       button.hidden = true;
     }
+    var rule = root.querySelector("[data-rule]");
+    if (rule) {
+      rule.hidden = true;
+    }
     var done = root.querySelector("[data-lesson-done]");
     if (done) {
       done.hidden = false;
