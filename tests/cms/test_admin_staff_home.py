@@ -81,7 +81,7 @@ def test_add_lesson_lists_only_the_staffs_courses(client, world, other_commune):
         assert url in text
     assert f"/lessonpage/{elsewhere.course.pk}/" not in text
     assert VIDEO_LESSON_FLOW_URL in text
-    assert "Bài học mới thuộc khóa học nào?" in text
+    assert "Bài học mới thuộc khoá học nào?" in text
 
 
 def test_people_without_a_course_see_no_add_lesson(client, world, contributor):

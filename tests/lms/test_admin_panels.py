@@ -35,7 +35,7 @@ def test_only_this_weeks_sessions_of_the_centre(centre, other_centre):
 def test_staff_see_their_classes_on_the_admin_home(client, staff, centre, other_centre):
     today = timezone.localdate()
     this_week = session(
-        centre, "Tin học cho người cao tuổi", today, place="Nhà văn hóa"
+        centre, "Tin học cho người cao tuổi", today, place="Nhà văn hoá"
     )
     session(centre, "Đã qua lâu", today - timedelta(days=30))
     session(other_centre, "Lớp xã khác", today)
@@ -44,7 +44,7 @@ def test_staff_see_their_classes_on_the_admin_home(client, staff, centre, other_
     panel = soup.select_one("[data-classes-this-week]")
     text = " ".join(panel.get_text(" ").split())
     assert "Lớp học tuần này" in text
-    assert "Tin học cho người cao tuổi (Nhà văn hóa)" in text
+    assert "Tin học cho người cao tuổi (Nhà văn hoá)" in text
     assert "Đã qua lâu" not in text and "Lớp xã khác" not in text
     links = [a["href"] for a in panel.select("a")]
     assert f"/quan-ly/lop-hoc/{this_week.pk}/diem-danh/" in links
