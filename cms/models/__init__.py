@@ -17,6 +17,7 @@ from .pages import (
     ResourceTranslator,
 )
 from .places import Commune, District, Province, Village
+from .resumable import ResumableUpload
 from .review import LibraryReviewTask
 from .snippets import Institution, Licence, Subject, TargetGroup
 from .worker import WorkerHeartbeat
@@ -44,6 +45,7 @@ __all__ = [
     "ResourceFile",
     "ResourceLibraryPage",
     "ResourceTranslator",
+    "ResumableUpload",
     "Subject",
     "TargetGroup",
     "Village",

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from cms.models import Centre
 from lms.auth import find_user_by_login
+from lms.lesson_flow.selectors import lessons_of
 from lms.forms import (
     ClassSessionForm,
     EnrolListForm,
@@ -58,7 +59,12 @@ def dashboard(request):
     return render(
         request,
         "lms/staff/dashboard.html",
-        {"centre": centre, "sessions": sessions, "certificates": certificates},
+        {
+            "centre": centre,
+            "sessions": sessions,
+            "certificates": certificates,
+            "my_lessons": lessons_of(request.user),
+        },
     )
 
 
