@@ -97,7 +97,10 @@ class LessonForm(RecordingFields):
     def __init__(self, *args, user, centre, may_publish: bool, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.centre = centre
-        self.fields["course"].queryset = courses_for_new_lesson(user)
+        courses = courses_for_new_lesson(user)
+        self.fields["course"].queryset = courses
+        if len(courses) == 1:  # the usual centre: one course fewer taps away
+            self.fields["course"].initial = courses[0].pk
         if not may_publish:
             del self.fields["publish"]
 

@@ -13,6 +13,7 @@ from accounts.roles import Role, group_for
 from cms.course_tree import centre_course_index
 from cms.models import Centre, CentrePage, CoursePage
 from tests.cms.video.conftest import make_video
+from tests.lms.browser.conftest import browser  # noqa: F401  (shared fixture)
 
 
 def fresh(user):
