@@ -15,13 +15,13 @@ from django.views.decorators.cache import never_cache
 
 from cms.models import Centre
 from lms.auth import find_user_by_login
-from lms.lesson_flow.selectors import lessons_of
 from lms.forms import (
     ClassSessionForm,
     EnrolListForm,
     RevokeForm,
     TemporaryPasswordForm,
 )
+from lms.lesson_flow.selectors import lessons_of
 from lms.models import AccessKind, Certificate, ClassSession
 from lms.services import classes, enrolments
 from lms.services.access_log import (
