@@ -115,18 +115,22 @@ def append_chunk(
         if _read_exactly(stream, length, buffer) != length:
             raise IncompleteChunk("the chunk did not arrive whole")
         buffer.seek(0)
-        if storage.exists(name):  # a chunk a lost race left behind
-            storage.delete(name)
         stored = storage.save(name, File(buffer, name=name))
-    moved = ResumableUpload.objects.filter(pk=upload.pk, offset=offset).update(
-        offset=offset + length, updated_at=timezone.now()
-    )
-    if not moved:
+        moved = ResumableUpload.objects.filter(pk=upload.pk, offset=offset).update(
+            offset=offset + length, updated_at=timezone.now()
+        )
         if stored != name:
+            # ``name`` was taken: by a request that lost the race for this offset,
+            # or left by one that died before moving it. The winner's bytes go
+            # there; a loser's alternate copy goes away.
+            if moved:
+                storage.delete(name)
+                buffer.seek(0)
+                storage.save(name, File(buffer, name=name))
             storage.delete(stored)
-        upload.refresh_from_db()
-        raise OffsetMismatch(f"offset is {upload.offset}")
     upload.refresh_from_db()
+    if not moved:
+        raise OffsetMismatch(f"offset is {upload.offset}")
     return upload
 
 

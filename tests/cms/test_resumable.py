@@ -4,11 +4,13 @@ The endpoint is the staff lesson flow's; the protocol and its state are cms.resu
 """
 
 import http.client
+import io
 import os
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
 from django.test import Client
@@ -216,3 +218,25 @@ def test_chunk_cut_off_by_a_dropped_connection_is_sent_again(live_server, commun
             assert whole.read_bytes() == data
     finally:
         connection.close()
+
+
+def test_a_chunk_left_by_a_request_that_died_is_replaced(staff):
+    """A chunk file stored by a request that died before moving the offset does not
+    stand in for the chunk sent again."""
+    upload = service.create_upload(owner=staff, length=6)
+    storages["private"].save(f"{upload.chunk_prefix}/{0:015d}", ContentFile(b"old"))
+    service.append_chunk(upload=upload, offset=0, stream=io.BytesIO(b"abc"), length=3)
+    service.append_chunk(upload=upload, offset=3, stream=io.BytesIO(b"def"), length=3)
+    assert sorted(chunk_files(upload)) == [f"{0:015d}", f"{3:015d}"]
+    with service.assembled(upload) as path:
+        assert path.read_bytes() == b"abcdef"
+
+
+def test_a_chunk_cut_short_is_not_kept(staff):
+    upload = service.create_upload(owner=staff, length=10)
+    with pytest.raises(service.IncompleteChunk):
+        service.append_chunk(
+            upload=upload, offset=0, stream=io.BytesIO(b"abc"), length=10
+        )
+    upload.refresh_from_db()
+    assert upload.offset == 0 and chunk_files(upload) == []
