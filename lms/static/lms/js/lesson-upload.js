@@ -28,6 +28,11 @@
     say(box.dataset.words.replace("{percent}", percent).replace("{left}", left));
   }
 
+  // A new file chosen after a refused one: send it, not the earlier upload.
+  input.addEventListener("change", function () {
+    hidden.value = "";
+  });
+
   form.addEventListener("submit", function (event) {
     if (hidden.value || !input.files.length) return; // nothing to send ahead
     event.preventDefault();
