@@ -1,6 +1,7 @@
 from django.urls import path
 
 from lms import api
+from lms.lesson_flow import views as lesson_flow
 from lms.views import account, learning, staff
 
 app_name = "lms"
@@ -49,6 +50,32 @@ urlpatterns = [
         name="staff-temporary-password",
     ),
     path("quan-ly/chung-chi/<str:code>/thu-hoi/", staff.revoke, name="staff-revoke"),
+    path("quan-ly/bai-hoc-video/", lesson_flow.new_lesson, name="lesson-flow"),
+    path(
+        "quan-ly/bai-hoc-video/tai-len/",
+        lesson_flow.LessonUploads.as_view(),
+        name="lesson-flow-uploads",
+    ),
+    path(
+        "quan-ly/bai-hoc-video/tai-len/<uuid:upload_id>/",
+        lesson_flow.LessonUploads.as_view(),
+        name="lesson-flow-upload",
+    ),
+    path(
+        "quan-ly/bai-hoc-video/<int:lesson_id>/",
+        lesson_flow.status,
+        name="lesson-flow-status",
+    ),
+    path(
+        "quan-ly/bai-hoc-video/<int:lesson_id>/cat/",
+        lesson_flow.trim,
+        name="lesson-flow-trim",
+    ),
+    path(
+        "quan-ly/bai-hoc-video/<int:lesson_id>/thay-video/",
+        lesson_flow.replace,
+        name="lesson-flow-replace",
+    ),
     path("api/lms/enrolments/", api.EnrolmentsView.as_view(), name="api-enrolments"),
     path("api/lms/events/", api.EventsView.as_view(), name="api-events"),
     path("api/lms/me/", api.MeView.as_view(), name="api-me"),

@@ -18,6 +18,7 @@ from .pages import (
 )
 from .places import Commune, District, Province, Village
 from .renditions import RetiredRenditions
+from .resumable import ResumableUpload
 from .review import LibraryReviewTask
 from .snippets import Institution, Licence, Subject, TargetGroup
 from .worker import WorkerHeartbeat
@@ -46,6 +47,7 @@ __all__ = [
     "ResourceLibraryPage",
     "ResourceTranslator",
     "RetiredRenditions",
+    "ResumableUpload",
     "Subject",
     "TargetGroup",
     "Village",

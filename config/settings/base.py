@@ -449,3 +449,14 @@ LMS_CLOCK_SKEW_SECONDS = 5 * 60
 LMS_READING_WORDS_PER_MINUTE = 120
 LMS_READING_FLOOR_MINUTES = 3
 LMS_DOCUMENT_READING_MINUTES = 10
+
+# Resumable uploads (tus, cms/resumable): the staff lesson flow sends big phone
+# videos in chunks that survive a dropped connection.
+RESUMABLE_UPLOAD_MAX_BYTES = int(
+    os.environ.get("RESUMABLE_UPLOAD_MAX_BYTES", MEDIA_MAX_BYTES)
+)
+RESUMABLE_UPLOAD_MAX_CHUNK_BYTES = 16 * 1024 * 1024
+# Unfinished uploads untouched this long are deleted (on the next new upload or by
+# `manage.py clear_resumable_uploads`).
+RESUMABLE_UPLOAD_EXPIRY_HOURS = int(os.environ.get("RESUMABLE_UPLOAD_EXPIRY_HOURS", 24))
+RESUMABLE_UPLOADS_PER_PERSON = 3

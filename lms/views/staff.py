@@ -21,6 +21,7 @@ from lms.forms import (
     RevokeForm,
     TemporaryPasswordForm,
 )
+from lms.lesson_flow.selectors import lessons_of
 from lms.models import AccessKind, Certificate, ClassSession
 from lms.services import classes, enrolments
 from lms.services.access_log import (
@@ -58,7 +59,12 @@ def dashboard(request):
     return render(
         request,
         "lms/staff/dashboard.html",
-        {"centre": centre, "sessions": sessions, "certificates": certificates},
+        {
+            "centre": centre,
+            "sessions": sessions,
+            "certificates": certificates,
+            "my_lessons": lessons_of(request.user),
+        },
     )
 
 
