@@ -333,6 +333,8 @@ PERIODIC_JOBS = [
     ("cms.video.retirement.delete_retired", 300),
     ("lms.reports.schedule.queue_refresh_if_due", 600),
     ("lms.reports.schedule.queue_nightly_refresh", "02:00"),
+    # Resumable lesson uploads nobody finished (the staff video lesson flow).
+    ("cms.resumable.service.expire_abandoned", 3600),
 ]
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
