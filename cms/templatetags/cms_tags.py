@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page
 
+from cms import offline
+from cms.meta import page_description
 from cms.models import CourseIndexPage, ResourceLibraryPage
 
 register = template.Library()
@@ -30,3 +32,15 @@ def site_sections(context) -> dict:
     if request is not None:
         request._cms_site_sections = sections
     return sections
+
+
+@register.simple_tag
+def meta_description(page=None) -> str:
+    """The page's description for ``<meta name="description">`` (cms.meta)."""
+    return page_description(page)
+
+
+@register.simple_tag
+def offline_copy(page):
+    """What saving ``page`` for offline use downloads (cms.offline)."""
+    return offline.offline_copy(page)
