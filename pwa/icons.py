@@ -42,7 +42,7 @@ def draw_icon(size: int, *, maskable: bool) -> Image.Image:
 
 
 def _draw_book(draw: ImageDraw.ImageDraw, *, left: float, top: float, width: float):
-    """Two pages opening from a spine, with a sun rising above: learning all life long."""
+    """Two pages opening from a spine, a sun rising above: learning all life long."""
     unit = width / 10
     cx = left + width / 2
     # The sun above the book.

@@ -1,4 +1,4 @@
-"""Every public page has a meta description: its own, its intro, its text, the site's."""
+"""Every public page has a meta description, at worst the site's own sentence."""
 
 import html as html_lib
 import re
