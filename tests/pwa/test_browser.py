@@ -263,3 +263,105 @@ def test_background_sync_sends_progress_with_no_page_of_the_site_open(
     wait_until(lambda: ProgressEvent.objects.count() == len(events), blank)
     assert_counted_once(world, events)
     context.close()
+
+
+@pytest.fixture
+def saved_world(live_server, course, settings):
+    """A lesson with an image and a ready video whose MP4 download is real."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.models.media import TranscodeStatus
+    from tests.cms.video.conftest import make_video
+
+    mp4 = make_video(settings.MEDIA_ROOT / "clip.mp4", size="426x240")
+    name = default_storage.save(
+        "media/renditions/1/1/download.mp4", ContentFile(mp4.read_bytes())
+    )
+    video = LessonMedia.objects.create(
+        title="Video",
+        file="media/clip.mp4",
+        type="video",
+        duration=2,
+        transcode_status=TranscodeStatus.READY,
+        hls_playlist="media/renditions/1/1/master.m3u8",  # never made: offline test
+        download_file=name,
+    )
+    image = get_image_model().objects.create(
+        title="Ruộng", file=get_test_image_file(size=(800, 450))
+    )
+    lesson = make_lesson(
+        course,
+        "Bài lưu về máy",
+        body=[
+            ("paragraph", "<p>Đọc khi không có mạng.</p>"),
+            ("image", {"image": image, "alt_text": "Ruộng lúa", "decorative": False}),
+            ("video", {"video": video, "caption": ""}),
+        ],
+    )
+    return {"lesson": lesson, "video": video, "bytes": len(mp4.read_bytes())}
+
+
+def test_a_saved_lesson_is_listed_reads_and_plays_offline_and_can_be_removed(
+    browser, live_server, saved_world
+):
+    lesson, video = saved_world["lesson"], saved_world["video"]
+    context = phone(browser, live_server)
+    page = controlled(context, live_server.url + "/")
+    console = watch(page)
+    page.goto(live_server.url + lesson.url)
+    size = page.text_content("[data-save-size]")
+    assert "Tốn khoảng" in size and "KB" in size  # shown before saving
+    page.get_by_role("button", name="Lưu để học khi không có mạng").click()
+    page.wait_for_selector("[data-save-lesson][data-saved=true]", timeout=20000)
+    assert "Đã lưu vào máy" in page.text_content("[data-save-status]")
+    stored = page.evaluate(
+        """name => caches.open(name).then(c => c.keys())
+             .then(keys => keys.map(k => new URL(k.url).pathname))""",
+        f"saved-lesson:{lesson.pk}",
+    )
+    assert lesson.url in stored
+    assert video.download_url in stored
+    assert any(path.startswith("/media/images/") for path in stored)
+
+    page.goto(live_server.url + "/bai-da-luu/")
+    item = page.locator("[data-saved-lesson]")
+    item.wait_for()
+    assert item.locator("a").text_content() == "Bài lưu về máy"
+    assert "trên máy" in item.text_content()
+
+    # Only the saved copy can answer now: the pages and images the worker kept
+    # while browsing are gone, the network too.
+    page.evaluate("Promise.all(['pages', 'images'].map(n => caches.delete(n)))")
+    context.set_offline(True)
+    page.goto(live_server.url + lesson.url)
+    assert page.text_content("h1") == "Bài lưu về máy"
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('main img')].every(i => i.naturalWidth)"
+    )
+    player = page.locator("[data-lesson-player]")
+    player.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-lesson-player]').dataset.savedSrc"
+    )
+    # The MP4 plays from the copy: the worker answers the player's byte ranges.
+    duration = page.evaluate(
+        """() => new Promise((resolve, reject) => {
+          const media = document.querySelector('[data-player-media]');
+          media.addEventListener('loadedmetadata', () => resolve(media.duration));
+          media.addEventListener('error', () => reject(media.error.code));
+          media.preload = 'metadata';
+          media.load();
+        })"""
+    )
+    assert 1.5 < duration < 2.5
+    assert violations(page, console) == []
+
+    context.set_offline(False)
+    page.goto(live_server.url + "/bai-da-luu/")
+    page.locator("[data-saved-lesson] button").click()
+    page.wait_for_selector("[data-saved-empty]:not([hidden])")
+    assert not page.evaluate(f"caches.has('saved-lesson:{lesson.pk}')")
+    context.close()
