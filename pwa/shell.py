@@ -34,6 +34,22 @@ def shell_urls() -> list[str]:
     ]
 
 
+def uncached_prefixes() -> list[str]:
+    """Paths the worker leaves alone: the admin and API, private documents, and
+    the staff, officer and personal-data pages, never kept on a phone others use."""
+    return [
+        "/admin/",
+        "/django-admin/",
+        "/api/",
+        "/documents/",
+        reverse("lms:staff"),
+        reverse("lms:my-data"),
+        reverse("reports:dashboard"),
+        reverse("recognition:queue"),
+        reverse("recognition:dossier", args=[1]).removesuffix("1/"),
+    ]
+
+
 @cache
 def shell_version() -> str:
     digest = hashlib.sha256()

@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from pwa.manifest import web_app_manifest
-from pwa.shell import shell_urls, shell_version
+from pwa.shell import shell_urls, shell_version, uncached_prefixes
 
 WORKER_SOURCE = "pwa/js/service-worker.js"
 
@@ -41,7 +41,7 @@ def service_worker(request):
         "progressStore": static("lms/js/progress-store.js"),
         "staticPrefix": static(""),
         "sessionPaths": [reverse("lms:login"), reverse("lms:logout")],
-        "noCachePrefixes": ["/admin/", "/django-admin/", "/api/", "/documents/"],
+        "noCachePrefixes": uncached_prefixes(),
     }
     with open(finders.find(WORKER_SOURCE), encoding="utf-8") as file:
         source = file.read()

@@ -365,3 +365,15 @@ def test_a_saved_lesson_is_listed_reads_and_plays_offline_and_can_be_removed(
     page.wait_for_selector("[data-saved-empty]:not([hidden])")
     assert not page.evaluate(f"caches.has('saved-lesson:{lesson.pk}')")
     context.close()
+
+
+def test_signing_out_drops_the_pages_kept_for_that_person(browser, live_server, world):
+    context = phone(browser, live_server, world["session"])
+    page = controlled(context, live_server.url + "/")
+    lesson_url = live_server.url + world["lesson"].url
+    page.goto(lesson_url)
+    page.wait_for_function(KEPT, arg=lesson_url)
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_load_state()
+    page.wait_for_function(f"url => ({KEPT})(url).then(kept => !kept)", arg=lesson_url)
+    context.close()

@@ -77,6 +77,9 @@ def test_service_worker_is_served_from_the_root_uncached(anonymous):
     assert "/ngoai-tuyen/" in config["shell"] and "/bai-da-luu/" in config["shell"]
     assert re.fullmatch(r"[0-9a-f]{12}", config["version"])
     assert 'addEventListener("sync"' in body
+    # Staff, officer and personal pages are never kept on a shared phone.
+    for prefix in ("/admin/", "/api/", "/documents/", "/quan-ly/", "/bao-cao/"):
+        assert prefix in config["noCachePrefixes"]
 
 
 def test_every_shell_url_answers(anonymous):
