@@ -15,6 +15,7 @@ from django.test import Client
 from cms.models import LessonMedia
 from lms.models import LessonProgress, ProgressEvent
 from lms.services.enrolments import enrol
+from tests.browser_poll import poll
 from tests.csp_watch import violations, watch
 from tests.lms.conftest import make_lesson
 
@@ -140,7 +141,7 @@ def test_visited_pages_read_offline_and_unvisited_show_the_offline_page(
     lesson_url = live_server.url + world["lesson"].url
     for url in (course_url, lesson_url):
         page.goto(url)
-        page.wait_for_function(KEPT, arg=url)
+        poll(page, KEPT, url)
 
     context.set_offline(True)
     page.goto(lesson_url)
@@ -224,10 +225,10 @@ def test_offline_progress_arrives_on_the_next_visit_of_another_page(
         }""",
         [world["learner"].pk, events],
     )
-    page.wait_for_function(
+    poll(
+        page,
         "user => lmsProgressStore.count(user).then(n => n === 0)",
-        arg=str(world["learner"].pk),
-        timeout=20000,
+        str(world["learner"].pk),
     )
     assert_counted_once(world, events)
     context.close()
@@ -372,8 +373,8 @@ def test_signing_out_drops_the_pages_kept_for_that_person(browser, live_server, 
     page = controlled(context, live_server.url + "/")
     lesson_url = live_server.url + world["lesson"].url
     page.goto(lesson_url)
-    page.wait_for_function(KEPT, arg=lesson_url)
+    poll(page, KEPT, lesson_url)
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_load_state()
-    page.wait_for_function(f"url => ({KEPT})(url).then(kept => !kept)", arg=lesson_url)
+    poll(page, f"url => ({KEPT})(url).then(kept => !kept)", lesson_url)
     context.close()

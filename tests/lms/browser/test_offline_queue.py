@@ -10,6 +10,7 @@ from django.test import Client
 from cms.models import LessonMedia
 from lms.models import LessonProgress, ProgressEvent
 from lms.services.enrolments import enrol
+from tests.browser_poll import poll
 from tests.lms.conftest import make_lesson
 
 pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.lms.browser.urls")]
@@ -110,7 +111,7 @@ def check_events_survive_offline_and_reopening(browser, live_server, world):
     context.unroute("**/api/lms/events/")
     context.set_offline(False)
     page = open_lesson(context, world)
-    page.wait_for_function(SENT, timeout=15000)
+    poll(page, SENT)
 
     learner = world["learner"]
     stored = {
@@ -136,7 +137,7 @@ def check_events_survive_offline_and_reopening(browser, live_server, world):
         }""",
         [str(learner.pk), events],
     )
-    page.wait_for_function(SENT, timeout=15000)
+    poll(page, SENT)
     progress.refresh_from_db()
     assert (ProgressEvent.objects.count(), progress.seconds_spent) == before
     context.close()
@@ -168,7 +169,7 @@ def test_queue_left_in_local_storage_by_the_older_script_is_sent(
         page.wait_for_function("() => window.lmsProgressQueue !== undefined")
         # Adopted into IndexedDB first (the old key goes), then sent.
         page.wait_for_function("key => localStorage.getItem(key) === null", arg=key)
-        page.wait_for_function(SENT, timeout=15000)
+        poll(page, SENT)
         stored = ProgressEvent.objects.values_list("client_event_id", flat=True)
         assert [str(pk) for pk in stored] == [event["id"]]
         context.close()
