@@ -348,14 +348,18 @@ def test_a_saved_lesson_is_listed_reads_and_plays_offline_and_can_be_removed(
         "() => document.querySelector('[data-lesson-player]').dataset.savedSrc"
     )
     # The MP4 plays from the copy: the worker answers the player's byte ranges.
-    duration = page.evaluate(
-        """() => new Promise((resolve, reject) => {
-          const media = document.querySelector('[data-player-media]');
-          media.addEventListener('loadedmetadata', () => resolve(media.duration));
-          media.addEventListener('error', () => reject(media.error.code));
-          media.preload = 'metadata';
-          media.load();
-        })"""
+    page.evaluate(
+        """() => { const media = document.querySelector('[data-player-media]');
+                   media.preload = 'metadata'; media.load(); }"""
+    )
+    duration = poll(
+        page,
+        """() => {
+          const root = document.querySelector('[data-lesson-player]');
+          const media = root.querySelector('[data-player-media]');
+          return media.currentSrc === root.dataset.savedSrc && media.readyState >= 1
+            && media.duration;
+        }""",
     )
     assert 1.5 < duration < 2.5
     assert violations(page, console) == []

@@ -155,8 +155,30 @@
 
   /*
    * A saved lesson's players play the saved file. The seam with cms/js/player.js:
-   * a player root gets data-saved-src and engine "saved"; its stream is detached.
+   * a player root gets data-saved-src and engine "saved"; its stream is detached,
+   * also when the player attaches it after this ran (it then changes data-engine).
    */
+  function useSavedCopy(player, url) {
+    var engine = player.player;
+    if (engine) {
+      if (engine.hls) {
+        engine.hls.destroy();
+        engine.hls = null;
+      }
+      engine.hlsUrl = engine.audioUrl = "";
+    }
+    var toggle = player.querySelector("[data-audio-only-toggle]");
+    if (toggle) {
+      toggle.hidden = true;
+    }
+    player.dataset.savedSrc = url;
+    player.dataset.engine = "saved";
+    var media = player.querySelector("[data-player-media]");
+    if (media.src !== url) {
+      media.src = url;
+    }
+  }
+
   function playSavedCopies() {
     var roots = document.querySelectorAll("[data-lesson-player][data-fallback]");
     Array.prototype.forEach.call(roots, function (player) {
@@ -165,22 +187,12 @@
         if (!copy || player.dataset.savedSrc) {
           return;
         }
-        var engine = player.player;
-        if (engine) {
-          if (engine.hls) {
-            engine.hls.destroy();
-            engine.hls = null;
+        useSavedCopy(player, url);
+        new MutationObserver(function () {
+          if (player.dataset.engine !== "saved") {
+            useSavedCopy(player, url);
           }
-          engine.hlsUrl = engine.audioUrl = "";
-        }
-        var toggle = player.querySelector("[data-audio-only-toggle]");
-        if (toggle) {
-          toggle.hidden = true;
-        }
-        player.dataset.savedSrc = url;
-        player.dataset.engine = "saved";
-        var media = player.querySelector("[data-player-media]");
-        media.src = url;
+        }).observe(player, { attributes: true, attributeFilter: ["data-engine"] });
       });
     });
   }
