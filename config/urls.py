@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("search/", cms_views.search, name="search"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("pwa.urls")),
     path("", include("lms.urls")),
     path("", include("lms.recognition.urls")),
     path("bao-cao/", include("lms.reports.urls")),

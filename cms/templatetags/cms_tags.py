@@ -5,7 +5,8 @@ from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.models import Page
 
-from cms import file_sizes
+from cms import file_sizes, offline
+from cms.meta import page_description
 from cms.models import CourseIndexPage, ResourceLibraryPage
 
 register = template.Library()
@@ -54,3 +55,15 @@ def page_slot(context, name: str, page=None) -> str:
     """
     parts = (fn(context, page) for fn in hooks.get_hooks(SLOT_HOOK_PREFIX + name))
     return format_html_join("", "{}", ((part,) for part in parts if part))
+
+
+@register.simple_tag
+def meta_description(page=None) -> str:
+    """The page's description for ``<meta name="description">`` (cms.meta)."""
+    return page_description(page)
+
+
+@register.simple_tag
+def offline_copy(page):
+    """What saving ``page`` for offline use downloads (cms.offline)."""
+    return offline.offline_copy(page)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "lms.reports",
     "cms",
     "cms.admin_vi",
+    "pwa",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

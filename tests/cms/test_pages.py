@@ -103,9 +103,9 @@ def test_lesson_page_weighs_under_budget_without_third_party_resources(
     client, demo_lesson
 ):
     html = html_of(client, demo_lesson)
-    assets = re.findall(r'<link[^>]+href="([^"]+)"', html) + re.findall(
-        r'<script[^>]+src="([^"]+)"', html
-    )
+    assets = re.findall(
+        r'<link rel="stylesheet"[^>]+href="([^"]+)"', html
+    ) + re.findall(r'<script[^>]+src="([^"]+)"', html)
     assert assets, "the page should load its stylesheet"
     for url in assets:
         assert url.startswith("/") and not url.startswith("//"), url

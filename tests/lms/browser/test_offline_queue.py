@@ -1,6 +1,5 @@
 """The lesson page's progress queue in a real browser, network cut and restored."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -11,11 +10,10 @@ from django.test import Client
 from cms.models import LessonMedia
 from lms.models import LessonProgress, ProgressEvent
 from lms.services.enrolments import enrol
+from tests.browser_poll import poll
 from tests.lms.conftest import make_lesson
 
 pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.lms.browser.urls")]
-
-QUEUE_KEY = "lms-progress-queue:{user}"
 
 
 @pytest.fixture
@@ -55,8 +53,15 @@ def open_lesson(context, world):
 
 
 def queued(page, world):
-    key = QUEUE_KEY.format(user=world["learner"].pk)
-    return json.loads(page.evaluate(f"() => localStorage.getItem('{key}') || '[]'"))
+    """The events waiting in IndexedDB (lms/js/progress-store.js)."""
+    return page.evaluate(
+        "user => lmsProgressQueue.stored().then(() => lmsProgressStore.list(user))"
+        ".then(records => records.map(r => r.event))",
+        str(world["learner"].pk),
+    )
+
+
+SENT = "() => lmsProgressQueue.pending().then(n => n === 0)"
 
 
 def test_events_survive_offline_and_reopening(browser, live_server, world):
@@ -106,7 +111,7 @@ def check_events_survive_offline_and_reopening(browser, live_server, world):
     context.unroute("**/api/lms/events/")
     context.set_offline(False)
     page = open_lesson(context, world)
-    page.wait_for_function("() => lmsProgressQueue.pending() === 0", timeout=15000)
+    poll(page, SENT)
 
     learner = world["learner"]
     stored = {
@@ -123,13 +128,50 @@ def check_events_survive_offline_and_reopening(browser, live_server, world):
 
     # The same events sent again (a lost answer, say) change nothing.
     before = (ProgressEvent.objects.count(), progress.seconds_spent)
-    key = QUEUE_KEY.format(user=learner.pk)
     page.evaluate(
-        "([key, events]) => { localStorage.setItem(key, JSON.stringify(events));"
-        " return lmsProgressQueue.flush(); }",
-        [key, events],
+        """async ([user, events]) => {
+          for (const event of events) {
+            await lmsProgressStore.add(user, "/api/lms/events/", event);
+          }
+          return lmsProgressQueue.flush();
+        }""",
+        [str(learner.pk), events],
     )
-    page.wait_for_function("() => lmsProgressQueue.pending() === 0", timeout=15000)
+    poll(page, SENT)
     progress.refresh_from_db()
     assert (ProgressEvent.objects.count(), progress.seconds_spent) == before
     context.close()
+
+
+def test_queue_left_in_local_storage_by_the_older_script_is_sent(
+    browser, live_server, world
+):
+    """Events queued before the queue moved to IndexedDB are adopted and sent."""
+    try:
+        context = browser.new_context()
+        context.add_cookies(
+            [{"name": "sessionid", "value": world["session"], "url": live_server.url}]
+        )
+        page = open_lesson(context, world)
+        key = f"lms-progress-queue:{world['learner'].pk}"
+        event = {
+            "id": "5d0c7a52-8f0e-4c3c-9a55-0c8e1f2b7a10",
+            "type": "lesson.time",
+            "lesson": world["lesson"].pk,
+            "at": page.evaluate("new Date().toISOString()"),
+            "seconds": 20,
+        }
+        page.evaluate(
+            "([key, event]) => localStorage.setItem(key, JSON.stringify([event]))",
+            [key, event],
+        )
+        page.reload()
+        page.wait_for_function("() => window.lmsProgressQueue !== undefined")
+        # Adopted into IndexedDB first (the old key goes), then sent.
+        page.wait_for_function("key => localStorage.getItem(key) === null", arg=key)
+        poll(page, SENT)
+        stored = ProgressEvent.objects.values_list("client_event_id", flat=True)
+        assert [str(pk) for pk in stored] == [event["id"]]
+        context.close()
+    finally:
+        connection.close()

@@ -1,30 +1,33 @@
 /*
- * Progress queue for lesson pages: events survive weak connections.
+ * Progress queue for lesson pages: events survive weak connections and closed tabs.
  *
- * Every event gets a UUID when it happens and is written to localStorage at once,
- * so closing the tab loses nothing. Batches of up to 50 go to /api/lms/events/;
- * an event leaves the queue only when the server has answered for it (accepted,
- * duplicate or rejected). A failed send is retried with exponential back-off, and
- * at once when the browser comes back online. The server counts an id once, so
+ * Every event gets a UUID when it happens and is written at once to IndexedDB
+ * (progress-store.js, loaded before this file), so closing the tab loses nothing.
+ * Batches of up to 50 go to /api/lms/events/; an event leaves the queue only when
+ * the server has answered for it (accepted, duplicate or rejected). A failed send is
+ * retried with exponential back-off, at once when the browser comes back online, by
+ * the service worker's Background Sync where the browser has it, and otherwise on
+ * the next visit of any page of the site (pwa.js). The server counts an id once, so
  * resending after an unclear failure is safe.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-lms-tracking]");
-  if (!root || window.lmsProgressQueue) {
+  var store = window.lmsProgressStore;
+  if (!root || !store || window.lmsProgressQueue) {
     return;
   }
-  var BATCH = 50;
   var MAX_DELAY = 5 * 60 * 1000;
   var lessonId = parseInt(root.dataset.lesson, 10);
   var endpoint = root.dataset.endpoint;
-  var storageKey = "lms-progress-queue:" + (root.dataset.user || "anon");
+  var user = root.dataset.user || "";
+  var legacyKey = "lms-progress-queue:" + (user || "anon");
   var baseDelay = parseInt(root.dataset.retryBaseMs || "2000", 10);
   var timeEvery = parseInt(root.dataset.timeEverySeconds || "30", 10) * 1000;
   var statusEl = root.querySelector("[data-queue-status]");
   var failures = 0;
-  var sending = false;
+  var sending = null;
   var retryTimer = null;
 
   function uuid4() {
@@ -42,25 +45,36 @@
       h.slice(16, 20) + "-" + h.slice(20);
   }
 
-  function load() {
+  // Queues written by the earlier localStorage version move into IndexedDB once.
+  function adoptLegacyQueue() {
+    var legacy;
     try {
-      return JSON.parse(localStorage.getItem(storageKey) || "[]");
+      legacy = JSON.parse(localStorage.getItem(legacyKey) || "[]");
     } catch (e) {
-      return [];
+      legacy = [];
     }
+    if (!legacy.length) {
+      return Promise.resolve();
+    }
+    return Promise.all(legacy.map(function (event) {
+      return store.add(user, endpoint, event);
+    })).then(function () {
+      localStorage.removeItem(legacyKey);
+    });
   }
 
-  function save(queue) {
-    localStorage.setItem(storageKey, JSON.stringify(queue));
-    showStatus(queue.length);
+  function pending() {
+    return store.count(user);
   }
 
-  function showStatus(count) {
+  function showStatus() {
     if (!statusEl) {
-      return;
+      return Promise.resolve();
     }
-    var text = count ? (root.dataset.textPending || "") : "";
-    statusEl.textContent = text.replace("{count}", String(count));
+    return pending().then(function (count) {
+      var text = count ? (root.dataset.textPending || "") : "";
+      statusEl.textContent = text.replace("{count}", String(count));
+    });
   }
 
   function enqueue(type, fields) {
@@ -68,12 +82,14 @@
     Object.keys(fields || {}).forEach(function (key) {
       event[key] = fields[key];
     });
-    var queue = load();
-    queue.push(event);
-    save(queue);
-    flush();
+    queued = queued.then(function () {
+      return store.add(user, endpoint, event);
+    }).then(showStatus).then(flush, flush);
     return event.id;
   }
+
+  // Writes one after another, so events keep the order they happened in.
+  var queued = Promise.resolve();
 
   function csrfToken() {
     var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -86,54 +102,37 @@
     delay = delay / 2 + Math.random() * delay / 2;
     clearTimeout(retryTimer);
     retryTimer = setTimeout(flush, delay);
+    // The service worker sends the queue when the connection returns, even once
+    // this tab is closed.
+    if (navigator.serviceWorker) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        return registration.sync && registration.sync.register(store.SYNC_TAG);
+      }).catch(function () {});
+    }
+  }
+
+  function onResult(result) {
+    if (result.status === "accepted" && result.passed) {
+      markedDone();
+    }
+    if (result.id === doneEventId) {
+      doneAnswered(result);
+    }
   }
 
   function flush() {
     if (sending) {
-      return Promise.resolve();
+      return sending;
     }
-    var batch = load().slice(0, BATCH);
-    if (!batch.length) {
-      return Promise.resolve();
-    }
-    if (navigator.onLine === false) {
-      return Promise.resolve();
-    }
-    sending = true;
-    return fetch(endpoint, {
-      method: "POST",
-      credentials: "same-origin",
-      keepalive: true,
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ events: batch })
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
-    }).then(function (data) {
-      var answered = {};
-      (data.results || []).forEach(function (result) {
-        answered[result.id] = result.status;
-        if (result.status === "accepted" && result.passed) {
-          markedDone();
-        }
-        if (result.id === doneEventId) {
-          doneAnswered(result);
-        }
-      });
-      save(load().filter(function (event) {
-        return !answered[event.id];
-      }));
+    sending = store.flush(user, csrfToken(), onResult).then(function () {
       failures = 0;
-      sending = false;
-      if (load().length) {
-        return flush();
-      }
-    }).catch(function () {
-      sending = false;
+    }, function () {
       scheduleRetry();
+    }).then(function () {
+      sending = null;
+      return showStatus();
     });
+    return sending;
   }
 
   // Time on the page, counted only while it is visible.
@@ -246,10 +245,12 @@
     enqueue: enqueue,
     flush: flush,
     recordTime: recordTime,
-    pending: function () {
-      return load().length;
+    pending: pending,
+    // Resolves once every event enqueued so far is written to IndexedDB.
+    stored: function () {
+      return queued;
     }
   };
-  showStatus(load().length);
-  flush();
+  store.setSession({ user: user, csrf: csrfToken() }).catch(function () {});
+  queued = adoptLegacyQueue().then(showStatus).then(flush, flush);
 })();
