@@ -9,6 +9,11 @@ MB = 1000 * KB
 GB = 1000 * MB
 
 
+def _one_decimal(value: float) -> str:
+    # number_format cuts digits off rather than rounding: 9.96 would show "9,9".
+    return number_format(round(value, 1), 1)
+
+
 def format_size(num_bytes: int | None) -> str:
     """``2_100_000`` → "2,1 MB" in Vietnamese (the active language's decimal sign).
 
@@ -17,7 +22,7 @@ def format_size(num_bytes: int | None) -> str:
     if num_bytes is None or num_bytes < 0:
         return ""
     if num_bytes >= GB:
-        return _("%(size)s GB") % {"size": number_format(num_bytes / GB, 1)}
+        return _("%(size)s GB") % {"size": _one_decimal(num_bytes / GB)}
     if num_bytes >= MB // 10:
-        return _("%(size)s MB") % {"size": number_format(num_bytes / MB, 1)}
+        return _("%(size)s MB") % {"size": _one_decimal(num_bytes / MB)}
     return _("%(size)s KB") % {"size": number_format(max(1, round(num_bytes / KB)))}
