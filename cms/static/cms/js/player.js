@@ -92,6 +92,7 @@
     if (source) this.fallbackUrl = source.src;
     this.choices = root.querySelector("[data-quality-choices]");
     this.saver = root.querySelector("[data-data-saver]");
+    this.startButton = root.querySelector("[data-start]");
     this.native = Boolean(this.choices && this.media.canPlayType(HLS_TYPE));
     this.hls = null;
     this.attached = "";
@@ -142,13 +143,33 @@
     start = start || this.checked() || radios[0];
     start.checked = true;
     if (this.saver) this.saver.checked = saving;
-    this.media.preload = saving || !this.native ? "none" : "metadata";
     this.audioOnly = start.hasAttribute("data-audio-only");
     if (this.native) {
+      /* the stream first: a preload set while the MP4 is current would fetch it */
       this.attach(start.dataset.url, this.resumeAt);
+      this.media.preload = saving ? "none" : "metadata";
     } else {
       /* hls.js is fetched only once the person presses play */
       this.media.addEventListener("play", this.startStream.bind(this));
+    }
+    if (this.startButton) {
+      this.startButton.hidden = false;
+      this.startButton.addEventListener("click", this.start.bind(this));
+      this.media.addEventListener("play", function () {
+        self.startButton.hidden = true;
+      });
+    }
+  };
+
+  /* The start button: uncover the video's own controls and play. */
+  Player.prototype.start = function () {
+    var media = this.media;
+    this.startButton.hidden = true;
+    media.focus();
+    if (this.attached) {
+      playQuietly(media);
+    } else {
+      this.startStream();
     }
   };
 
@@ -169,7 +190,7 @@
     var media = this.media;
     var radio = this.checked();
     if (!radio) return;
-    media.pause(); /* nothing played yet: neither a position nor an interval */
+    if (!media.paused) media.pause(); /* nothing played yet: no position, no interval */
     Array.prototype.forEach.call(media.querySelectorAll("source"), function (s) {
       s.remove();
     });
@@ -191,7 +212,11 @@
     }
     var position = media.readyState >= 1 ? media.currentTime : this.resumeAt;
     var wasPlaying = !media.paused;
-    if (wasPlaying) media.pause(); /* flushes the interval in the old mode */
+    /* The pause event comes after the new source has reset the position, so the
+       interval watched in the old mode is sent now. */
+    this.flush(position);
+    store(positionKey(this.mediaId), String(Math.floor(position)));
+    if (wasPlaying) media.pause();
     this.audioOnly = audioOnly;
     this.root.classList.toggle("lesson-media--audio-only", audioOnly);
     this.attach(radio.dataset.url, position).then(function () {
