@@ -10,7 +10,8 @@
  * - HLS natively where the browser can (Safari, iOS, Android Chrome); elsewhere the
  *   vendored hls.js, inserted only when the person first presses play.
  * - A data saver remembered on the device (default: the browser's Save-Data): the
- *   smallest picture and preload="none".
+ *   smallest picture. Nothing is preloaded for anyone (preload="none" stays):
+ *   Chromium's native HLS fetched about 1 MB for preload="metadata".
  * - Remembers the position per media item in localStorage.
  * - Emits `lesson:media-progress` CustomEvents with watched intervals
  *   (documented in docs/player-events.md) for the LMS progress script.
@@ -145,9 +146,7 @@
     if (this.saver) this.saver.checked = saving;
     this.audioOnly = start.hasAttribute("data-audio-only");
     if (this.native) {
-      /* the stream first: a preload set while the MP4 is current would fetch it */
       this.attach(start.dataset.url, this.resumeAt);
-      this.media.preload = saving ? "none" : "metadata";
     } else {
       /* hls.js is fetched only once the person presses play */
       this.media.addEventListener("play", this.startStream.bind(this));
@@ -176,7 +175,6 @@
   Player.prototype.applySaver = function (on) {
     if (!this.choices) return;
     if (this.saver) this.saver.checked = on;
-    this.media.preload = on || !this.native ? "none" : "metadata";
     var lowest = this.radios()[0];
     if (on && lowest && !lowest.checked) {
       lowest.checked = true;
