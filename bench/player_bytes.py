@@ -67,7 +67,7 @@ def video_lesson(seconds: int):
 
 
 class Meter:
-    """Bytes per kind of resource, from Network.loadingFinished (what the wire carried)."""
+    """Bytes per kind of resource as the wire carried them (DevTools protocol)."""
 
     def __init__(self, page):
         self.kinds: dict[str, str] = {}
@@ -92,8 +92,8 @@ class Meter:
 
     def _data(self, event):
         request = event["requestId"]
-        self.partial[request] = (
-            self.partial.get(request, 0) + event.get("encodedDataLength", 0)
+        self.partial[request] = self.partial.get(request, 0) + event.get(
+            "encodedDataLength", 0
         )
 
     def _finished(self, event):
@@ -165,9 +165,11 @@ def main() -> None:
         if server.error:
             raise server.error
         url = f"http://127.0.0.1:{server.port}{lesson.url}"
-        print(f"clip: {args.seconds} s 720p; renditions (KB): " + ", ".join(
-            f"{name} {size / 1000:.0f}" for name, size in sizes.items()
-        ) + f"; MP4 download {media.download_bytes / 1000:.0f}")
+        print(
+            f"clip: {args.seconds} s 720p; renditions (KB): "
+            + ", ".join(f"{name} {size / 1000:.0f}" for name, size in sizes.items())
+            + f"; MP4 download {media.download_bytes / 1000:.0f}"
+        )
         print("phone 360x740, Chromium, cache off; KB on the wire, headers included")
         header = f"{'case':<46}{'before play':>12}{'after play':>12}  picture"
         print(header)

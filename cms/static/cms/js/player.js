@@ -145,6 +145,7 @@
     start.checked = true;
     if (this.saver) this.saver.checked = saving;
     this.audioOnly = start.hasAttribute("data-audio-only");
+    this.root.classList.toggle("lesson-media--audio-only", this.audioOnly);
     if (this.native) {
       this.attach(start.dataset.url, this.resumeAt);
     } else {
