@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
+from django.db import connection
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
@@ -90,7 +91,8 @@ def lesson_with_video(transactional_db, make_media, ten_seconds):
             body=[("video", {"video": media, "caption": "Gieo mạ đúng cách"})],
         )
     )
-    return lesson, media
+    yield lesson, media
+    connection.close()  # Playwright's thread opened its own (PostgreSQL teardown)
 
 
 @pytest.fixture
