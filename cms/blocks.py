@@ -7,6 +7,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
+from cms.video.player import player_context
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"))
@@ -43,6 +45,11 @@ class VideoBlock(blocks.StructBlock):
     video = VideoChooserBlock(label=_("video"))
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        return context | player_context(media=value["video"], request=request)
+
     class Meta:
         icon = "media"
         template = "cms/blocks/video_block.html"
@@ -51,6 +58,11 @@ class VideoBlock(blocks.StructBlock):
 class AudioBlock(blocks.StructBlock):
     audio = AudioChooserBlock(label=_("audio"))
     caption = blocks.CharBlock(required=False, label=_("caption"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        return context | player_context(media=value["audio"], request=request)
 
     class Meta:
         icon = "media"

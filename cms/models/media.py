@@ -46,7 +46,12 @@ class LessonMedia(AbstractMedia):
     transcode_finished_at = models.DateTimeField(null=True, blank=True, editable=False)
     hls_playlist = models.CharField(max_length=500, blank=True, editable=False)
     download_file = models.CharField(max_length=500, blank=True, editable=False)
+    # Shown beside the download link, so nobody spends data without knowing how much.
+    download_bytes = models.BigIntegerField(null=True, blank=True, editable=False)
     poster_file = models.CharField(max_length=500, blank=True, editable=False)
+    # Posters by width in pixels ({"320": name, ...}) for srcset; older media have
+    # only ``poster_file``.
+    posters = models.JSONField(default=dict, blank=True, editable=False)
     thumbnail_file = models.CharField(max_length=500, blank=True, editable=False)
     renditions = models.JSONField(default=list, blank=True, editable=False)
 

@@ -127,7 +127,9 @@ def _publish(media: LessonMedia, *, attempt: int, prefix: str, result, info) -> 
         "transcode_finished_at": timezone.now(),
         "hls_playlist": f"{prefix}/{result.master}",
         "download_file": f"{prefix}/{result.download}",
+        "download_bytes": result.download_bytes,
         "poster_file": f"{prefix}/{result.poster}" if result.poster else "",
+        "posters": {w: f"{prefix}/{name}" for w, name in result.posters.items()},
         "thumbnail_file": f"{prefix}/{result.thumbnail}" if result.thumbnail else "",
         "renditions": [
             {**r, "playlist": f"{prefix}/{r['playlist']}"} for r in result.renditions

@@ -10,7 +10,8 @@ Layout of ``out_dir``::
     master.m3u8
     240p/index.m3u8  240p/seg_000.ts ...   (one directory per rendition)
     audio/index.m3u8 audio/seg_000.ts ...  (audio-only variant, AAC)
-    download.mp4 (download.m4a for audio)  poster.jpg  thumbnail.jpg
+    download.mp4 (download.m4a for audio)  thumbnail.jpg
+    poster-320.jpg poster-640.jpg poster-1280.jpg  (no wider than the source)
 """
 
 import contextlib
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ffmpeg
 from django.conf import settings
 
 from .ladder import Rendition, choose_ladder, download_rendition
@@ -33,6 +35,9 @@ SEGMENT_SECONDS = 4  # HLS segments are cut at keyframes: 4 s, never above 6 s
 KEYFRAME_SECONDS = 2
 MAX_FRAME_RATE = 30
 THUMBNAIL_WIDTH = 320
+# A 360 px phone takes the 320 or 640 poster, a desktop column the 1280 one.
+POSTER_WIDTHS = (320, 640, 1280)
+FALLBACK_POSTER_WIDTH = 640  # the <img src> for browsers without srcset
 _PR_SET_PDEATHSIG = 1
 _OUT_TIME = re.compile(r"^out_time_(?:us|ms)=(\d+)$")
 
@@ -50,7 +55,9 @@ class TranscodeResult:
     master: str  # paths relative to out_dir
     renditions: list[dict] = field(default_factory=list)
     download: str = ""
+    download_bytes: int | None = None
     poster: str = ""
+    posters: dict[str, str] = field(default_factory=dict)  # {"320": name}
     thumbnail: str = ""
 
 
@@ -209,6 +216,35 @@ def _still(source: Path, target: Path, *, at: float, scale: str) -> None:
     )
 
 
+def poster_widths(width: int) -> list[int]:
+    """Poster widths for a picture ``width`` px wide: never wider than it."""
+    return [w for w in POSTER_WIDTHS if w <= width] or [width - width % 2]
+
+
+def make_posters(
+    source: Path, out_dir: Path, *, at: float, width: int
+) -> dict[str, str]:
+    """Cut one frame at ``at`` seconds into posters of each width, in one ffmpeg run."""
+    widths = poster_widths(width)
+    frames = ffmpeg.input(str(source), ss=f"{at:.2f}").video.filter_multi_output(
+        "split", len(widths)
+    )
+    names = {str(w): f"poster-{w}.jpg" for w in widths}
+    outputs = [
+        frames[i]
+        .filter("scale", w, -2)
+        .output(str(out_dir / names[str(w)]), vframes=1, **{"q:v": 4})
+        for i, w in enumerate(widths)
+    ]
+    try:
+        ffmpeg.merge_outputs(*outputs).global_args("-nostdin").run(
+            quiet=True, overwrite_output=True
+        )
+    except ffmpeg.Error as error:
+        raise TranscodeError((error.stderr or b"").decode(errors="replace")) from None
+    return names
+
+
 def transcode(
     source: Path,
     out_dir: Path,
@@ -255,18 +291,20 @@ def transcode(
     if info.has_audio:
         remux += ["-bsf:a", "aac_adtstoasc"]
     _run(remux + ["-movflags", "+faststart", str(out_dir / result.download)])
+    result.download_bytes = (out_dir / result.download).stat().st_size
 
     if info.kind == "video":
         at = min(1.0, info.duration / 3)
-        poster_side = min(720, info.short_side or 720)
-        _still(source, out_dir / "poster.jpg", at=at, scale=_scale(info, poster_side))
+        result.posters = make_posters(source, out_dir, at=at, width=info.width or 1280)
+        fitting = [w for w in result.posters if int(w) <= FALLBACK_POSTER_WIDTH]
+        result.poster = result.posters[(fitting or list(result.posters))[-1]]
         _still(
             source,
             out_dir / "thumbnail.jpg",
             at=at,
             scale=f"scale={THUMBNAIL_WIDTH}:-2",
         )
-        result.poster, result.thumbnail = "poster.jpg", "thumbnail.jpg"
+        result.thumbnail = "thumbnail.jpg"
     if on_progress:
         on_progress(100)
     return result

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lms.middleware.TemporaryPasswordMiddleware",
+    # Inside any cache middleware: pages that read Save-Data say Vary: Save-Data.
+    "cms.save_data.SaveDataVaryMiddleware",
     # Last, as django-axes asks: it turns a lockout into the sign-in page's answer.
     "axes.middleware.AxesMiddleware",
 ]

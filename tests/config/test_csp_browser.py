@@ -9,7 +9,7 @@ from cms.models import Commune, CourseIndexPage, CoursePage, LessonMedia, Lesson
 from cms.models.media import TranscodeStatus
 from cms.site_setup import ensure_home_page
 from lms.services.enrolments import enrol
-from tests.cms.video.test_player import restore_tree
+from tests.cms.video.test_player_browser import restore_tree
 from tests.csp_watch import violations, watch
 from tests.lms.browser.conftest import browser  # noqa: F401
 

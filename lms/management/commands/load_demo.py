@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from cms.demo import attach_demo_video, load_cms_demo
 from cms.search_index import rebuild_index
+from cms.video.backfill import backfill_sizes
 from cms.video.demo import demo_video
 from lms.demo import ensure_admin, load_lms_demo
 from lms.recognition.demo import load_recognition_demo
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         load_cms_demo()
         attach_demo_video(demo_video())  # transcoded by the worker `make run` starts
+        backfill_sizes()  # media transcoded before sizes were recorded
         login, password = ensure_admin()
         learner = load_lms_demo()
         load_recognition_demo()

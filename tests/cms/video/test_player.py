@@ -1,20 +1,10 @@
-"""The lesson page's player: block templates, and the real thing in Chromium."""
+"""The lesson page's player as rendered: choices with sizes, posters, Save-Data."""
 
 import pytest
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import default_storage
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page
 
 from cms.blocks import AudioBlock, VideoBlock
 from cms.models import CourseIndexPage, CoursePage, LessonPage
 from cms.models.media import TranscodeStatus
-from cms.site_setup import ensure_home_page
-from cms.video.services import request_transcode
-from tests.csp_watch import violations, watch
-
-from .conftest import make_video
 
 
 def render(block, media, **extra):
@@ -30,20 +20,88 @@ def test_pending_video_says_so_and_offers_the_playable_original(make_media, clip
     assert "player.js" not in html and "data-lesson-player" not in html
 
 
-def test_ready_video_gets_the_player_only_then(make_media, clips):
-    media = make_media(clips["360p"])
+R = "/media/media/renditions/1/1"  # the URLs of ready()'s names
+
+
+def ready(media, *, posters=True):
+    """Mark ``media`` transcoded, with the names and sizes the pipeline records."""
+    prefix = "media/renditions/1/1"
     media.transcode_status = TranscodeStatus.READY
-    media.hls_playlist = "media/renditions/1/1/master.m3u8"
-    media.download_file = "media/renditions/1/1/download.mp4"
-    media.renditions = [{"name": "audio", "short_side": 0, "playlist": "a/index.m3u8"}]
+    media.hls_playlist = f"{prefix}/master.m3u8"
+    media.download_file = f"{prefix}/download.mp4"
+    media.download_bytes = 4_830_000
+    media.poster_file = f"{prefix}/poster-640.jpg" if posters else ""
+    media.posters = (
+        {w: f"{prefix}/poster-{w}.jpg" for w in ("320", "640", "1280")}
+        if posters
+        else {}
+    )
+    media.width, media.height = 1280, 720
+    media.renditions = [
+        {"name": name, "short_side": side, "playlist": f"{prefix}/{name}/index.m3u8",
+         "bytes": size}
+        for name, side, size in [
+            ("240p", 240, 2_140_000), ("360p", 360, 4_010_000),
+            ("720p", 720, 9_960_000), ("audio", 0, 612_000),
+        ]
+    ]  # fmt: skip
     media.save()
-    html = render(VideoBlock(), media)
-    assert 'data-hls="/media/media/renditions/1/1/master.m3u8"' in html
-    assert 'data-audio-only="/media/a/index.m3u8"' in html
+    return media
+
+
+def test_ready_video_shows_each_choice_and_the_download_with_its_size(
+    make_media, clips
+):
+    html = render(VideoBlock(), ready(make_media(clips["360p"])))
+    for label in (
+        "240p · 2,1 MB",
+        "360p · 4,0 MB",
+        "720p · 10,0 MB",
+        "Chỉ nghe · 0,6 MB",
+    ):
+        assert label in html
+    assert "Tải video về máy (MP4) · 4,8 MB" in html
+    assert 'data-url="/media/media/renditions/1/1/240p/index.m3u8"' in html
+    assert f'value="360p" data-url="{R}/360p/index.m3u8" data-standard checked' in html
+    # Without JavaScript the MP4 plays; nothing is fetched before play.
+    assert (
+        '<source src="/media/media/renditions/1/1/download.mp4" type="video/mp4">'
+        in html
+    )
+    assert 'preload="none"' in html
     assert "cms/js/player.js" in html
     assert "hls.js-1.6.15/hls.light.min.js" in html
-    assert "Chỉ nghe" in html and "Tải video về máy (MP4)" in html
+    assert '<script src="/static/cms/vendor' not in html
     assert "Xem kỹ nhé" in html
+
+
+def test_posters_by_width_phones_never_get_the_widest(make_media, clips):
+    html = render(VideoBlock(), ready(make_media(clips["360p"])))
+    phone = (
+        'srcset="/media/media/renditions/1/1/poster-320.jpg 320w, '
+        '/media/media/renditions/1/1/poster-640.jpg 640w" sizes="calc(100vw - 36px)"'
+    )
+    assert phone in html
+    assert "poster-1280.jpg 1280w" in html  # wide screens only, in <source media>
+    assert 'src="/media/media/renditions/1/1/poster-640.jpg"' in html
+    assert 'loading="eager"' in html and " poster=" not in html
+
+
+def test_older_media_without_sizes_or_posters_still_play(make_media, clips):
+    media = ready(make_media(clips["360p"]), posters=False)
+    media.poster_file = "media/renditions/1/1/poster.jpg"
+    media.download_bytes = None
+    media.renditions = [
+        {k: v for k, v in r.items() if k != "bytes"} for r in media.renditions
+    ]
+    media.save()
+    html = render(VideoBlock(), media)
+    assert (
+        '<img class="lesson-media__poster" src="/media/media/renditions/1/1/poster.jpg"'
+        in html
+    )
+    assert ">240p</span>" in html and "Tải video về máy (MP4)</a>" in html
+    assert "srcset" not in html
 
 
 def test_audio_block_plays_the_aac_file(make_media, clips):
@@ -53,144 +111,54 @@ def test_audio_block_plays_the_aac_file(make_media, clips):
     media.hls_playlist = "media/renditions/9/1/master.m3u8"
     media.download_file = "media/renditions/9/1/download.m4a"
     media.save()
+    media.download_bytes = 612_000
+    media.save()
     html = render(AudioBlock(), media)
     assert 'src="/media/media/renditions/9/1/download.m4a"' in html
     assert "<audio data-player-media" in html
-
-
-@pytest.fixture(scope="session")
-def six_seconds(tmp_path_factory):
-    return make_video(
-        tmp_path_factory.mktemp("player") / "lesson.mp4", size="640x360", seconds=6
-    )
+    assert "Nghe bài này tốn khoảng 0,6 MB dữ liệu." in html
+    assert "· 0,6 MB</a>" in html
 
 
 @pytest.fixture
-def fresh_media_root():
-    """The live server serves MEDIA_ROOT as fixed at start-up: keep it."""
-
-
-def restore_tree():
-    """A transactional test before this one flushed Wagtail's root rows."""
-    locale, _created = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+def video_lesson(home_page, make_media, clips):
+    courses = home_page.add_child(instance=CourseIndexPage(title="Khoá học"))
+    course = courses.add_child(instance=CoursePage(title="Trồng lúa", summary="Lúa"))
+    media = ready(make_media(clips["360p"]))
+    return course.add_child(
+        instance=LessonPage(title="Gieo mạ", body=[("video", {"video": media})])
     )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.exists():
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
 
 
-@pytest.fixture
-def lesson_with_video(transactional_db, make_media, six_seconds):
-    restore_tree()
-    home = ensure_home_page()
-    courses = home.add_child(instance=CourseIndexPage(title="Khoá học"))
-    course = courses.add_child(
-        instance=CoursePage(title="Trồng lúa", summary="Kỹ thuật trồng lúa")
-    )
-    media = make_media(six_seconds, title="Gieo mạ")
-    request_transcode(media=media)  # autocommit: the immediate backend runs it now
-    media.refresh_from_db()
-    assert media.transcode_status == TranscodeStatus.READY
-    assert default_storage.exists(media.hls_playlist)
-    lesson = course.add_child(
-        instance=LessonPage(
-            title="Bài 1: gieo mạ",
-            body=[("video", {"video": media, "caption": "Gieo mạ đúng cách"})],
-        )
-    )
-    return lesson, media
-
-
-COLLECT_EVENTS = """
-window.__progress = [];
-document.addEventListener(
-  "lesson:media-progress", (e) => window.__progress.push(e.detail)
-);
-"""
-
-
-NO_NATIVE_HLS = "HTMLMediaElement.prototype.canPlayType = () => '';"
-
-
-@pytest.mark.browser
-@pytest.mark.ffmpeg
-@pytest.mark.parametrize("engine", ["native", "hls.js"])
-def test_player_plays_reports_remembers_and_listens_only(
-    live_server, lesson_with_video, monkeypatch, engine
+def test_save_data_starts_on_the_smallest_and_the_answer_varies_on_it(
+    client, video_lesson
 ):
-    """Chromium has native HLS; hiding it exercises the vendored hls.js path."""
-    from playwright.sync_api import sync_playwright
+    plain = client.get(video_lesson.url)
+    saving = client.get(video_lesson.url, headers={"Save-Data": "on"})
+    for response in (plain, saving):
+        assert "Save-Data" in response.headers["Vary"]
+    plain_html, saving_html = plain.content.decode(), saving.content.decode()
 
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    lesson, media = lesson_with_video
-    url = live_server.url + lesson.url
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--autoplay-policy=no-user-gesture-required"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page()
-            csp_console = watch(page)
-            page.add_init_script(COLLECT_EVENTS)
-            if engine == "hls.js":
-                page.add_init_script(NO_NATIVE_HLS)
-            page.goto(url)
-            page.wait_for_selector("[data-player-ready]", state="attached")
-            page.wait_for_selector(f"[data-engine='{engine}']", state="attached")
-            page.evaluate("document.querySelector('video').muted = true")
-            page.evaluate("document.querySelector('video').play()")
-            page.wait_for_function(
-                "() => document.querySelector('video').currentTime > 2", timeout=20000
-            )
-            # The lowest rendition comes first (hls.js starts there, Safari too).
-            assert page.evaluate("document.querySelector('video').videoHeight") in (
-                240,
-                360,
-            )
-            page.evaluate("document.querySelector('video').pause()")
-            events = page.evaluate("window.__progress")
-            assert events, "no lesson:media-progress event"
-            last = events[-1]
-            assert (last["lesson"], last["media"]) == (lesson.pk, media.pk)
-            assert 0 <= last["from"] < last["to"] and last["to"] >= 2
-            saved = page.evaluate(
-                f"Number(localStorage.getItem('lesson-media-position:{media.pk}'))"
-            )
-            assert saved >= 2
+    assert (
+        f'value="360p" data-url="{R}/360p/index.m3u8" data-standard checked'
+        in plain_html
+    )
+    assert (
+        'data-save-data=""' in plain_html
+        and "data-data-saver checked" not in plain_html
+    )
 
-            page.reload()
-            page.wait_for_selector("[data-player-ready]", state="attached")
-            page.evaluate("document.querySelector('video').muted = true")
-            page.evaluate("document.querySelector('video').play()")
-            page.wait_for_function(
-                f"() => document.querySelector('video').currentTime >= {saved - 0.5}",
-                timeout=20000,
-            )
+    assert (
+        'value="240p" data-url="/media/media/renditions/1/1/240p/index.m3u8" checked'
+        in saving_html
+    )
+    assert (
+        'data-save-data="on"' in saving_html
+        and "data-data-saver checked" in saving_html
+    )
+    assert 'preload="none"' in saving_html
+    assert "poster-1280.jpg" in plain_html and "poster-1280.jpg" not in saving_html
 
-            page.click("[data-audio-only-toggle]")
-            assert page.get_attribute("[data-audio-only-toggle]", "aria-pressed") == (
-                "true"
-            )
-            page.wait_for_function(
-                "() => { const v = document.querySelector('video');"
-                " return v.readyState >= 1 && v.videoWidth === 0; }",
-                timeout=20000,
-            )
-            assert page.get_attribute("a.lesson-media__download", "href") == (
-                media.download_url
-            )
-            # hls.js (blob: media and worker) plays under the site's CSP.
-            assert violations(page, csp_console) == []
-        finally:
-            browser.close()
+
+def test_pages_without_a_player_do_not_vary_on_save_data(client, home_page):
+    assert "Save-Data" not in client.get(home_page.url).headers.get("Vary", "")

@@ -2,10 +2,16 @@
  * Lesson audio and video player (cms/video). Included by the video and audio block
  * templates, so it loads only on pages that have one.
  *
- * - HLS natively where the browser can (Safari, iOS, Android Chrome), otherwise with
- *   the vendored hls.js, loaded on demand; starts on the lowest rendition.
- * - "Chỉ nghe" (listen only) switches to the audio-only variant and back, keeping
- *   the position.
+ * - Without JavaScript the <video> plays its MP4 <source>; this script replaces it
+ *   with the chosen rendition's HLS playlist.
+ * - A visible choice of rendition (240p / 360p / 720p / "Chỉ nghe"), each with its
+ *   size; switching keeps the position, on native HLS (new src, then seek) and on
+ *   hls.js (new source, started at the position).
+ * - HLS natively where the browser can (Safari, iOS, Android Chrome); elsewhere the
+ *   vendored hls.js, inserted only when the person first presses play.
+ * - A data saver remembered on the device (default: the browser's Save-Data): the
+ *   smallest picture. Nothing is preloaded for anyone (preload="none" stays):
+ *   Chromium's native HLS fetched about 1 MB for preload="metadata".
  * - Remembers the position per media item in localStorage.
  * - Emits `lesson:media-progress` CustomEvents with watched intervals
  *   (documented in docs/player-events.md) for the LMS progress script.
@@ -21,7 +27,9 @@
   var HLS_TYPE = "application/vnd.apple.mpegurl";
   var FLUSH_SECONDS = 15;
   var SAVE_SECONDS = 5;
+  var SAVER_KEY = "lesson-data-saver";
   var hlsScript = null;
+  var players = [];
 
   function loadHls(src) {
     if (window.Hls) return Promise.resolve(window.Hls);
@@ -30,31 +38,48 @@
         var script = document.createElement("script");
         script.src = src;
         script.onload = function () { resolve(window.Hls); };
-        script.onerror = reject;
+        script.onerror = function (error) {
+          hlsScript = null;
+          reject(error);
+        };
         document.head.appendChild(script);
       });
     }
     return hlsScript;
   }
 
-  function storageKey(mediaId) {
-    return "lesson-media-position:" + mediaId;
-  }
-
-  function readPosition(mediaId) {
+  function readStored(key) {
     try {
-      return parseFloat(window.localStorage.getItem(storageKey(mediaId))) || 0;
+      return window.localStorage.getItem(key);
     } catch (error) {
-      return 0;
+      return null;
     }
   }
 
-  function savePosition(mediaId, seconds) {
+  function store(key, value) {
     try {
-      window.localStorage.setItem(storageKey(mediaId), String(Math.floor(seconds)));
+      window.localStorage.setItem(key, value);
     } catch (error) {
       /* private mode or full storage: remembering is a convenience */
     }
+  }
+
+  function positionKey(mediaId) {
+    return "lesson-media-position:" + mediaId;
+  }
+
+  /* The person's own choice on this device first, then the browser's wish. */
+  function dataSaverWanted(root) {
+    var stored = readStored(SAVER_KEY);
+    if (stored === "on" || stored === "off") return stored === "on";
+    if (root.dataset.saveData === "on") return true;
+    var connection = navigator.connection;
+    return Boolean(connection && connection.saveData);
+  }
+
+  function playQuietly(media) {
+    var promise = media.play();
+    if (promise && promise.catch) promise.catch(function () {});
   }
 
   function Player(root) {
@@ -62,55 +87,176 @@
     this.media = root.querySelector("[data-player-media]");
     this.lesson = root.dataset.lesson ? Number(root.dataset.lesson) : null;
     this.mediaId = Number(root.dataset.media);
-    this.hlsUrl = root.dataset.hls || "";
-    this.audioUrl = root.dataset.audioOnly || "";
-    this.fallbackUrl = root.dataset.fallback || "";
     this.hlsScript = root.dataset.hlsScript || "";
+    this.fallbackUrl = "";
+    var source = this.media.querySelector("source");
+    if (source) this.fallbackUrl = source.src;
+    this.choices = root.querySelector("[data-quality-choices]");
+    this.saver = root.querySelector("[data-data-saver]");
+    this.startButton = root.querySelector("[data-start]");
+    this.native = Boolean(this.choices && this.media.canPlayType(HLS_TYPE));
     this.hls = null;
+    this.attached = "";
     this.audioOnly = false;
     this.from = null;
     this.lastSaved = 0;
-    this.resumeAt = readPosition(this.mediaId);
+    this.lastTime = 0;
+    this.resumeAt = parseFloat(readStored(positionKey(this.mediaId))) || 0;
     this.bind();
-    this.load(this.hlsUrl, this.resumeAt);
-    var toggle = root.querySelector("[data-audio-only-toggle]");
-    if (toggle && this.audioUrl) {
-      toggle.hidden = false;
-      toggle.addEventListener("click", this.toggleAudioOnly.bind(this, toggle));
+    if (this.choices) {
+      this.setUpChoices();
+    } else {
+      root.dataset.engine = "file";
     }
     root.dataset.playerReady = "true";
   }
 
+  Player.prototype.radios = function () {
+    return Array.prototype.slice.call(
+      this.choices.querySelectorAll("input[type=radio]")
+    );
+  };
+
+  Player.prototype.checked = function () {
+    return this.radios().filter(function (radio) { return radio.checked; })[0];
+  };
+
+  Player.prototype.setUpChoices = function () {
+    var self = this;
+    this.choices.hidden = false;
+    this.radios().forEach(function (radio) {
+      radio.addEventListener("change", function () {
+        if (radio.checked) self.choose(radio);
+      });
+    });
+    if (this.saver) {
+      this.saver.addEventListener("change", function () {
+        var on = self.saver.checked;
+        store(SAVER_KEY, on ? "on" : "off");
+        players.forEach(function (player) { player.applySaver(on); });
+      });
+    }
+    var saving = dataSaverWanted(this.root);
+    var radios = this.radios();
+    var start = saving
+      ? radios[0]
+      : radios.filter(function (r) { return r.hasAttribute("data-standard"); })[0];
+    start = start || this.checked() || radios[0];
+    start.checked = true;
+    if (this.saver) this.saver.checked = saving;
+    this.audioOnly = start.hasAttribute("data-audio-only");
+    this.root.classList.toggle("lesson-media--audio-only", this.audioOnly);
+    if (this.native) {
+      this.attach(start.dataset.url, this.resumeAt);
+    } else {
+      /* hls.js is fetched only once the person presses play */
+      this.media.addEventListener("play", this.startStream.bind(this));
+    }
+    if (this.startButton) {
+      this.startButton.hidden = false;
+      this.startButton.addEventListener("click", this.start.bind(this));
+      this.media.addEventListener("play", function () {
+        self.startButton.hidden = true;
+      });
+    }
+  };
+
+  /* The start button: uncover the video's own controls and play. */
+  Player.prototype.start = function () {
+    var media = this.media;
+    this.startButton.hidden = true;
+    media.focus();
+    if (this.attached) {
+      playQuietly(media);
+    } else {
+      this.startStream();
+    }
+  };
+
+  Player.prototype.applySaver = function (on) {
+    if (!this.choices) return;
+    if (this.saver) this.saver.checked = on;
+    var lowest = this.radios()[0];
+    if (on && lowest && !lowest.checked) {
+      lowest.checked = true;
+      this.choose(lowest);
+    }
+  };
+
+  /* First play without native HLS: drop the MP4 and stream the chosen rendition. */
+  Player.prototype.startStream = function () {
+    if (this.attached) return;
+    var media = this.media;
+    var radio = this.checked();
+    if (!radio) return;
+    if (!media.paused) media.pause(); /* nothing played yet: no position, no interval */
+    Array.prototype.forEach.call(media.querySelectorAll("source"), function (s) {
+      s.remove();
+    });
+    media.removeAttribute("src");
+    media.load(); /* stops the MP4 download the browser may have begun */
+    this.attach(radio.dataset.url, this.resumeAt).then(function () {
+      playQuietly(media);
+    });
+  };
+
+  /* Switch to the rendition of ``radio``, keeping the position and playing state. */
+  Player.prototype.choose = function (radio) {
+    var media = this.media;
+    var audioOnly = radio.hasAttribute("data-audio-only");
+    if (!this.attached) {
+      this.audioOnly = audioOnly;
+      this.root.classList.toggle("lesson-media--audio-only", audioOnly);
+      return; /* the stream starts with this choice on play */
+    }
+    var position = media.readyState >= 1 ? media.currentTime : this.resumeAt;
+    var wasPlaying = !media.paused;
+    /* The pause event comes after the new source has reset the position, so the
+       interval watched in the old mode is sent now. */
+    this.flush(position);
+    store(positionKey(this.mediaId), String(Math.floor(position)));
+    if (wasPlaying) media.pause();
+    this.audioOnly = audioOnly;
+    this.root.classList.toggle("lesson-media--audio-only", audioOnly);
+    this.attach(radio.dataset.url, position).then(function () {
+      if (wasPlaying) playQuietly(media);
+    });
+  };
+
   /* Attach ``url`` to the media element; resolves once the source is set. */
-  Player.prototype.load = function (url, startAt) {
+  Player.prototype.attach = function (url, startAt) {
     var media = this.media;
     var self = this;
     this.resumeAt = startAt || 0;
-    if (!url) return Promise.resolve(); /* plain source set in the template */
-    if (this.hls) {
-      this.hls.destroy();
-      this.hls = null;
-    }
-    if (media.canPlayType(HLS_TYPE)) {
-      media.src = url;
+    this.attached = url;
+    if (this.native) {
+      media.src = url; /* the src attribute wins over the MP4 <source> */
       this.root.dataset.engine = "native";
       return Promise.resolve();
     }
     return loadHls(this.hlsScript).then(function (Hls) {
+      if (self.attached !== url) return; /* another choice came meanwhile */
       if (!Hls || !Hls.isSupported()) {
-        if (self.fallbackUrl) media.src = self.fallbackUrl;
-        self.root.dataset.engine = "file";
+        self.useFile();
         return;
       }
-      var hls = new Hls({ startLevel: 0, capLevelToPlayerSize: true });
-      hls.loadSource(url);
+      if (self.hls) self.hls.destroy();
+      var hls = new Hls({ startPosition: self.resumeAt > 0 ? self.resumeAt : -1 });
       hls.attachMedia(media);
+      hls.loadSource(url);
       self.hls = hls;
       self.root.dataset.engine = "hls.js";
     }, function () {
-      if (self.fallbackUrl) media.src = self.fallbackUrl;
-      self.root.dataset.engine = "file";
+      self.useFile();
     });
+  };
+
+  /* No HLS at all: the MP4 download plays as it would without JavaScript. */
+  Player.prototype.useFile = function () {
+    if (this.hls) this.hls.destroy();
+    this.hls = null;
+    if (this.fallbackUrl) this.media.src = this.fallbackUrl;
+    this.root.dataset.engine = "file";
   };
 
   Player.prototype.bind = function () {
@@ -128,8 +274,9 @@
     });
     media.addEventListener("timeupdate", function () {
       var now = media.currentTime;
+      if (!media.seeking) self.lastTime = now;
       if (Math.abs(now - self.lastSaved) >= SAVE_SECONDS) {
-        savePosition(self.mediaId, now);
+        store(positionKey(self.mediaId), String(Math.floor(now)));
         self.lastSaved = now;
       }
       if (self.from !== null && now - self.from >= FLUSH_SECONDS) {
@@ -138,7 +285,9 @@
       }
     });
     media.addEventListener("pause", function () {
-      savePosition(self.mediaId, media.currentTime);
+      if (media.readyState >= 1) {
+        store(positionKey(self.mediaId), String(Math.floor(media.currentTime)));
+      }
       self.flush(media.currentTime);
     });
     media.addEventListener("seeking", function () {
@@ -146,11 +295,8 @@
       self.flush(self.lastTime);
       self.from = media.paused ? null : media.currentTime;
     });
-    media.addEventListener("timeupdate", function () {
-      if (!media.seeking) self.lastTime = media.currentTime;
-    });
     media.addEventListener("ended", function () {
-      savePosition(self.mediaId, 0);
+      store(positionKey(self.mediaId), "0");
       self.flush(media.duration || media.currentTime);
     });
     document.addEventListener("visibilitychange", function () {
@@ -181,29 +327,15 @@
     );
   };
 
-  Player.prototype.toggleAudioOnly = function (button) {
-    var media = this.media;
-    var position = media.currentTime;
-    var wasPlaying = !media.paused;
-    if (wasPlaying) media.pause(); /* flushes the interval watched so far */
-    this.audioOnly = !this.audioOnly;
-    button.setAttribute("aria-pressed", this.audioOnly ? "true" : "false");
-    this.root.classList.toggle("lesson-media--audio-only", this.audioOnly);
-    /* After a choice, fetch at least the metadata so the position can be set. */
-    media.preload = "metadata";
-    this.load(this.audioOnly ? this.audioUrl : this.hlsUrl, position).then(function () {
-      if (wasPlaying) media.play().catch(function () {});
-    });
-  };
-
   function scan() {
     var roots = document.querySelectorAll("[data-lesson-player]:not([data-player-ready])");
     Array.prototype.forEach.call(roots, function (root) {
       root.player = new Player(root);
+      players.push(root.player);
     });
   }
 
-  window.lessonPlayer = { scan: scan, version: 1 };
+  window.lessonPlayer = { scan: scan, version: 2 };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", scan);
   } else {
