@@ -315,6 +315,20 @@ MEDIA_TRANSCODE_LEASE_SECONDS = int(
 )
 MEDIA_TRANSCODE_MAX_ATTEMPTS = 3
 
+# Bulk upload of open resources (cms/bulk_upload): what one ZIP and manifest may
+# hold. Checked from the ZIP's directory and again while its files are streamed.
+BULK_UPLOAD_MAX_ROWS = int(os.environ.get("BULK_UPLOAD_MAX_ROWS", 500))
+BULK_UPLOAD_MAX_FILES_PER_ROW = int(os.environ.get("BULK_UPLOAD_MAX_FILES_PER_ROW", 10))
+BULK_UPLOAD_MAX_FILES = int(os.environ.get("BULK_UPLOAD_MAX_FILES", 500))
+BULK_UPLOAD_MAX_EXPANDED_BYTES = int(
+    os.environ.get("BULK_UPLOAD_MAX_EXPANDED_BYTES", 500 * 1024**2)
+)
+# A manifest (and an XLSX's shared strings, which openpyxl holds whole) above this
+# is not a list of 500 resources.
+BULK_UPLOAD_MAX_MANIFEST_BYTES = int(
+    os.environ.get("BULK_UPLOAD_MAX_MANIFEST_BYTES", 8 * 1024**2)
+)
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
