@@ -15,7 +15,9 @@ from typing import IO
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 COLUMNS = (
     "title",
@@ -137,6 +139,35 @@ def _line(text: io.TextIOWrapper) -> str:
     return line
 
 
+class _StreamedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet without its size scan.
+
+    On opening, openpyxl parses a whole sheet that lacks a <dimension> element (as
+    its own write-only files do) to learn its size; rows are counted while they
+    stream here instead.
+    """
+
+    def _get_size(self):
+        pass
+
+
+def _first_sheet_rows(stream: IO[bytes]) -> Iterator[tuple]:
+    """What load_workbook(read_only=True) does, for the first worksheet alone."""
+    reader = ExcelReader(stream, read_only=True, data_only=False)
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        sheet, rel = next(iter(reader.parser.find_sheets()))
+        worksheet = _StreamedSheet(
+            reader.wb, sheet.name, rel.target, reader.shared_strings
+        )
+        yield from worksheet.iter_rows(values_only=True)
+    finally:
+        reader.archive.close()
+
+
 def _xlsx_table(stream: IO[bytes], *, max_bytes: int) -> Iterator[list[str]]:
     stream = _raw(stream)
     try:
@@ -147,27 +178,23 @@ def _xlsx_table(stream: IO[bytes], *, max_bytes: int) -> Iterator[list[str]]:
                 for info in package.infolist()
                 if not _WORKSHEET.match(info.filename)
             )
-        stream.seek(0)
-        # Formulas are read as their text ("=..."), never their cached value, so that
-        # validation refuses them instead of keeping a value nobody typed.
-        workbook = load_workbook(stream, read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
+    except Exception as error:
         raise ManifestError(_("The XLSX manifest cannot be opened.")) from error
     if loaded_whole > max_bytes:
-        workbook.close()
         raise ManifestError(
             _("The XLSX manifest is too large (over %(size)s of text).")
             % {"size": filesizeformat(max_bytes)}
         )
+    stream.seek(0)
     try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield ["" if cell is None else _cell_text(cell) for cell in row]
-    except ManifestError:
-        raise
-    except Exception as error:
+        # Formulas are read as their text ("=..."), never their cached value, so that
+        # validation refuses them instead of keeping a value nobody typed.
+        rows = _first_sheet_rows(stream)
+        with contextlib.closing(rows):
+            for row in rows:
+                yield ["" if cell is None else _cell_text(cell) for cell in row]
+    except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ManifestError(_("The XLSX manifest cannot be opened.")) from error
-    finally:
-        workbook.close()
 
 
 def _raw(stream):
