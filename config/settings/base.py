@@ -217,6 +217,13 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
         },
     }
+# Origins whose players may read the public renditions from the bucket (CORS, applied
+# by `manage.py configure_storage_cors`); the objects themselves are public anyway.
+MEDIA_CORS_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("MEDIA_CORS_ORIGINS", "*").split(",")
+    if origin.strip()
+]
 # Personal files (recognition evidence): never under MEDIA_ROOT, never at a public URL;
 # served by views that check who asks. At scale, a private bucket or prefix whose
 # objects are read through signed URLs that expire after PRIVATE_URL_SECONDS.
