@@ -255,3 +255,15 @@ def test_a_row_whose_transaction_fails_leaves_no_stored_file(uploader, monkeypat
     assert not row.ok
     assert stored_documents() == before
     assert not OpenResourcePage.objects.exists()
+
+
+def test_a_300000_row_csv_manifest_uploaded_is_refused(uploader):
+    """Larger than FILE_UPLOAD_MAX_MEMORY_SIZE: Django keeps it in a temporary file."""
+    archive = io.BytesIO()
+    zeros_zip(archive, name="a.pdf", megabytes=0)
+    form = upload(archive.getvalue())
+    form["manifest"] = SimpleUploadedFile("manifest.csv", long_csv(300_000))
+    response = uploader.post(URL, form)
+    assert (
+        "Bảng kê có hơn 500 dòng (dòng 502 là dòng thừa)" in response.content.decode()
+    )
