@@ -130,5 +130,5 @@ def test_queries_per_event_are_bounded_and_lookups_are_shared(
 
     per_event = (len(queries_large) - len(queries_small)) / 10
     print(f"\n{len(queries_small)} queries for 10 events, {len(queries_large)} for 20")  # noqa: T201
-    assert per_event <= 14
+    assert per_event <= 11  # about 10: a savepoint, the row, the rules; was 15
     assert lookups(queries_large) == lookups(queries_small)
