@@ -2,6 +2,9 @@
 
 Prints events per second and p50/p95 batch latency. Each batch mixes time, media and
 completion events, with one event in ten a resend of an earlier one (a duplicate).
+Then compares, learner by learner, one 50-event batch with the same kind of 50
+events sent as 50 single-event requests (what a batch cost when each event was its
+own transaction is close to the latter).
 
 Run: .venv/bin/python bench/events.py                      (SQLite file, WAL, as in
 production's embedded default)
@@ -20,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+# 50 single requests a round would meet the learner API's rate limit.
+os.environ.setdefault("LEARNER_API_RATE", "100000/minute")
 
 import django  # noqa: E402
 
@@ -29,6 +34,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 BATCH = 50
 BATCHES = int(os.environ.get("BENCH_BATCHES", 40))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", 6))
 LEARNERS = 10
 
 
@@ -146,8 +152,36 @@ def main() -> None:
             f"p95 {latencies[int(len(latencies) * 0.95)]:.0f} ms, "
             f"max {latencies[-1]:.0f} ms"
         )
+        compare_with_single_requests(clients, lessons, media, now, rng, clocks)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def post(client, events) -> float:
+    t0 = time.perf_counter()
+    response = client.post(
+        "/api/lms/events/", {"events": events}, content_type="application/json"
+    )
+    elapsed = (time.perf_counter() - t0) * 1000
+    assert response.status_code == 200, response.content
+    return elapsed
+
+
+def compare_with_single_requests(clients, lessons, media, now, rng, clocks) -> None:
+    batch_ms, singles_ms = [], []
+    for n in range(ROUNDS):
+        i = n % len(clients)
+        batch_ms.append(
+            post(clients[i], make_batch(rng, lessons, media, now, [], clocks[i]))
+        )
+        events = make_batch(rng, lessons, media, now, [], clocks[i])
+        singles_ms.append(sum(post(clients[i], [event]) for event in events))
+    batch, singles = statistics.median(batch_ms), statistics.median(singles_ms)
+    print(
+        f"one batch of {BATCH}: median {batch:.0f} ms; {BATCH} single requests: "
+        f"median {singles:.0f} ms in all; batch / singles = {batch / singles:.2f} "
+        f"({ROUNDS} rounds)"
+    )
 
 
 if __name__ == "__main__":

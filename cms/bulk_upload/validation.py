@@ -44,6 +44,7 @@ class Library:
     file_names: frozenset[str]  # base names of the files in the ZIP
     allowed_extensions: frozenset[str]
     current_year: int
+    max_files_per_row: int = 10
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,11 @@ def validate_row(row: ManifestRow, library: Library) -> RowResult:
     files = split_list(values.get("files", ""))
     if not files:
         errors.append(_("No file is named in the “files” column."))
+    elif len(set(files)) > library.max_files_per_row:
+        errors.append(
+            _("The row names %(count)s files; at most %(max)s are accepted per row.")
+            % {"count": len(set(files)), "max": library.max_files_per_row}
+        )
     for name in files:
         extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if name not in library.file_names:

@@ -219,6 +219,13 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
         },
     }
+# Origins whose players may read the public renditions from the bucket (CORS, applied
+# by `manage.py configure_storage_cors`); the objects themselves are public anyway.
+MEDIA_CORS_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("MEDIA_CORS_ORIGINS", "*").split(",")
+    if origin.strip()
+]
 # Personal files (recognition evidence): never under MEDIA_ROOT, never at a public URL;
 # served by views that check who asks. At scale, a private bucket or prefix whose
 # objects are read through signed URLs that expire after PRIVATE_URL_SECONDS.
@@ -339,6 +346,20 @@ PERIODIC_JOBS = [
     # Resumable lesson uploads nobody finished (the staff video lesson flow).
     ("cms.resumable.service.expire_abandoned", 3600),
 ]
+
+# Bulk upload of open resources (cms/bulk_upload): what one ZIP and manifest may
+# hold. Checked from the ZIP's directory and again while its files are streamed.
+BULK_UPLOAD_MAX_ROWS = int(os.environ.get("BULK_UPLOAD_MAX_ROWS", 500))
+BULK_UPLOAD_MAX_FILES_PER_ROW = int(os.environ.get("BULK_UPLOAD_MAX_FILES_PER_ROW", 10))
+BULK_UPLOAD_MAX_FILES = int(os.environ.get("BULK_UPLOAD_MAX_FILES", 500))
+BULK_UPLOAD_MAX_EXPANDED_BYTES = int(
+    os.environ.get("BULK_UPLOAD_MAX_EXPANDED_BYTES", 500 * 1024**2)
+)
+# A manifest (and an XLSX's shared strings, which openpyxl holds whole) above this
+# is not a list of 500 resources.
+BULK_UPLOAD_MAX_MANIFEST_BYTES = int(
+    os.environ.get("BULK_UPLOAD_MAX_MANIFEST_BYTES", 8 * 1024**2)
+)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

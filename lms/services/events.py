@@ -2,9 +2,15 @@
 
 A device queues events while offline and sends them later, maybe twice. The event's
 own id (a UUID chosen by the device) is stored with the learner, unique per learner:
-the row is inserted first, in a savepoint, so a resent id fails on the database's
-unique index, also when two copies arrive at once, and nothing is counted twice. The
-same id from another learner is another event: ids never leak across learners.
+ids the learner already sent are looked up once per batch, and the row is inserted
+first in the event's savepoint, so a resent id also fails on the database's unique
+index when two copies arrive at once, and nothing is counted twice. The same id from
+another learner is another event: ids never leak across learners.
+
+A batch is one transaction (one commit, what costs most per request) with one
+savepoint per event, so one rejected event rolls back its own writes only. What the
+events name (lessons, their courses, quizzes, the learner's enrolments and known
+ids) is fetched once for the whole batch.
 """
 
 import uuid
@@ -15,11 +21,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
+from wagtail.models import Page
 
 from cms.models import LessonPage
 from lms.models import EventType, ProgressEvent, User
 from lms.models.assessment import Quiz
-from lms.serializers import EventIdField, EventSerializer, first_error
+from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
 from lms.services.quizzes import QuizRefused, submit_quiz
 from lms.services.time_credit import credit_time
@@ -70,12 +77,51 @@ class LessonInfo:
 
 @dataclass
 class Batch:
-    """What events of one request share: the learner's courses and lessons seen."""
+    """What events of one request share, each fetched once: the learner's courses,
+    the lessons and quizzes named, and the event ids the learner already sent."""
 
     learner: User
     now: datetime = field(default_factory=timezone.now)
+    known_ids: set[uuid.UUID] = field(default_factory=set)
     _courses: set[int] | None = None
     _lessons: dict[int, LessonInfo | None] = field(default_factory=dict)
+    _quizzes: dict[int, Quiz | None] = field(default_factory=dict)
+    # One serializer checks every event's shape: building its fields is not free.
+    shape: EventSerializer = field(default_factory=EventSerializer)
+
+    def preload(self, events: list) -> None:
+        """One query each for the ids, lessons, parents and quizzes the events name."""
+        events = [data for data in events if isinstance(data, dict)]
+        ids = {_uuid_or_none(data.get("id")) for data in events} - {None}
+        if ids:
+            self.known_ids |= set(
+                ProgressEvent.objects.filter(
+                    learner=self.learner, client_event_id__in=ids
+                ).values_list("client_event_id", flat=True)
+            )
+        self._load_lessons(_ids_named(events, "lesson") - self._lessons.keys())
+        quiz_ids = _ids_named(events, "quiz") - self._quizzes.keys()
+        if quiz_ids:
+            found = Quiz.objects.in_bulk(quiz_ids)
+            self._quizzes.update({pk: found.get(pk) for pk in quiz_ids})
+
+    def _load_lessons(self, lesson_ids: set[int]) -> None:
+        if not lesson_ids:
+            return
+        lessons = list(LessonPage.objects.live().filter(pk__in=lesson_ids))
+        step = LessonPage.steplen
+        parents = dict(
+            Page.objects.filter(
+                path__in={lesson.path[:-step] for lesson in lessons}
+            ).values_list("path", "pk")
+        )
+        self._lessons.update(dict.fromkeys(lesson_ids))
+        for lesson in lessons:
+            self._lessons[lesson.pk] = LessonInfo(
+                lesson=lesson,
+                course_id=parents[lesson.path[:-step]],
+                timeline=rules.media_timeline(lesson),
+            )
 
     def enrolled_courses(self) -> set[int]:
         if self._courses is None:
@@ -88,17 +134,29 @@ class Batch:
 
     def lesson(self, lesson_id: int) -> LessonInfo | None:
         if lesson_id not in self._lessons:
-            lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
-            self._lessons[lesson_id] = (
-                LessonInfo(
-                    lesson=lesson,
-                    course_id=lesson.get_parent().pk,
-                    timeline=rules.media_timeline(lesson),
-                )
-                if lesson
-                else None
-            )
+            self._load_lessons({lesson_id})
         return self._lessons[lesson_id]
+
+    def quiz(self, quiz_id: int) -> Quiz | None:
+        if quiz_id not in self._quizzes:
+            self._quizzes[quiz_id] = Quiz.objects.filter(pk=quiz_id).first()
+        return self._quizzes[quiz_id]
+
+
+def _uuid_or_none(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _ids_named(events: list[dict], key: str) -> set[int]:
+    """Plausible row ids under `key`; the serializer judges the rest per event."""
+    return {
+        data[key]
+        for data in events
+        if type(data.get(key)) is int and 0 < data[key] <= MAX_ID
+    }
 
 
 @dataclass(frozen=True)
@@ -108,6 +166,7 @@ class ValidEvent:
     info: LessonInfo | None
     at: datetime
     payload: dict
+    quiz: Quiz | None = None
 
 
 def _number(data: dict, key: str) -> float:
@@ -131,12 +190,12 @@ def _when(data: dict, now: datetime) -> datetime:
     return at
 
 
-def _well_formed(data: dict) -> dict:
+def _well_formed(data: dict, batch: Batch) -> dict:
     """The event's fields typed and bounded (ids within 64 bits, finite numbers)."""
-    shape = EventSerializer(data=data)
-    if not shape.is_valid():
-        raise EventRejected(first_error(shape.errors))
-    return shape.validated_data
+    try:
+        return batch.shape.run_validation(data)
+    except ValidationError as error:
+        raise EventRejected(first_error(error.detail)) from None
 
 
 def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
@@ -177,7 +236,7 @@ def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
             raise EventRejected(_("The watched interval is too long."))
         payload = {"media": media_id, "from": start, "to": end}
     elif kind == EventType.QUIZ_ANSWERED:
-        quiz = Quiz.objects.filter(pk=_integer(data, "quiz")).first()
+        quiz = batch.quiz(_integer(data, "quiz"))
         if quiz is None:
             raise EventRejected(_("This quiz does not exist."))
         course_id = quiz.course_id or (info.course_id if info else None)
@@ -189,6 +248,9 @@ def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
         if not isinstance(answers, dict):
             raise EventRejected(_("The answers are missing."))
         payload = {"quiz": quiz.pk, "answers": answers}
+        return ValidEvent(
+            id=event_id, type=kind, info=info, at=at, payload=payload, quiz=quiz
+        )
     return ValidEvent(id=event_id, type=kind, info=info, at=at, payload=payload)
 
 
@@ -229,10 +291,9 @@ def _apply(event: ValidEvent, learner: User) -> dict:
                 ],
             )
     elif event.type == EventType.QUIZ_ANSWERED:
-        quiz = Quiz.objects.get(pk=payload["quiz"])
         try:
             _attempt, grade = submit_quiz(
-                learner=learner, quiz=quiz, answers=payload["answers"]
+                learner=learner, quiz=event.quiz, answers=payload["answers"]
             )
         except QuizRefused as refused:
             raise EventRejected(refused.reason, code=refused.code) from None
@@ -240,11 +301,17 @@ def _apply(event: ValidEvent, learner: User) -> dict:
     return {}
 
 
+class _AlreadyStored(Exception):
+    """The event's row hit the unique index: another request stored it first."""
+
+
 def record_event(
     *, learner: User, data: dict, batch: Batch | None = None
 ) -> EventResult:
     """Apply one progress event exactly once; a resent id is reported as a duplicate."""
-    batch = batch or Batch(learner=learner)
+    if batch is None:
+        batch = Batch(learner=learner)
+        batch.preload([data])
     raw_id = data.get("id") if isinstance(data, dict) else None
     try:
         event_id = EventIdField().run_validation(raw_id)
@@ -254,31 +321,31 @@ def record_event(
             status=Status.REJECTED,
             reason=first_error(error.detail),
         )
+    if event_id in batch.known_ids:
+        return EventResult(id=str(event_id), status=Status.DUPLICATE)
     try:
-        event = validate(_well_formed(data), batch, event_id)
+        event = validate(_well_formed(data, batch), batch, event_id)
     except EventRejected as rejected:
-        if ProgressEvent.objects.filter(
-            learner=learner, client_event_id=event_id
-        ).exists():
-            return EventResult(id=str(event_id), status=Status.DUPLICATE)
         return EventResult(
             id=str(event_id), status=Status.REJECTED, reason=rejected.reason
         )
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # this event's savepoint within the batch
             try:
-                with transaction.atomic():
-                    ProgressEvent.objects.create(
-                        client_event_id=event.id,
-                        learner=learner,
-                        type=event.type,
-                        lesson=event.info.lesson if event.info else None,
-                        at=event.at,
-                        payload=event.payload,
-                    )
-            except IntegrityError:
-                return EventResult(id=str(event_id), status=Status.DUPLICATE)
+                ProgressEvent.objects.create(
+                    client_event_id=event.id,
+                    learner=learner,
+                    type=event.type,
+                    lesson=event.info.lesson if event.info else None,
+                    at=event.at,
+                    payload=event.payload,
+                )
+            except IntegrityError as error:
+                raise _AlreadyStored from error
             detail = _apply(event, learner)
+    except _AlreadyStored:
+        batch.known_ids.add(event_id)
+        return EventResult(id=str(event_id), status=Status.DUPLICATE)
     except EventRejected as rejected:
         # Implausible or not (yet) allowed: the stored row is rolled back with it.
         return EventResult(
@@ -287,22 +354,25 @@ def record_event(
             reason=rejected.reason,
             detail={"code": rejected.code} if rejected.code else {},
         )
+    batch.known_ids.add(event_id)
     return EventResult(id=str(event_id), status=Status.ACCEPTED, detail=detail)
 
 
 def record_events(*, learner: User, events: list) -> list[EventResult]:
-    """Apply a batch; one bad event never affects the others."""
+    """Apply a batch in one transaction; one bad event never affects the others."""
     batch = Batch(learner=learner)
+    batch.preload(events)
     results = []
-    for data in events:
-        if not isinstance(data, dict):
-            results.append(
-                EventResult(
-                    id="",
-                    status=Status.REJECTED,
-                    reason=_("An event must be an object."),
+    with transaction.atomic():
+        for data in events:
+            if not isinstance(data, dict):
+                results.append(
+                    EventResult(
+                        id="",
+                        status=Status.REJECTED,
+                        reason=_("An event must be an object."),
+                    )
                 )
-            )
-            continue
-        results.append(record_event(learner=learner, data=data, batch=batch))
+                continue
+            results.append(record_event(learner=learner, data=data, batch=batch))
     return results

@@ -72,7 +72,8 @@ def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
         )
 
 
-@transaction.atomic
+# The caller's savepoint (one per event) already isolates a failure: none of its own.
+@transaction.atomic(savepoint=False)
 def credit_time(
     *,
     learner: User,

@@ -8,13 +8,14 @@ from openpyxl import Workbook
 from cms.bulk_upload.manifest import ManifestError, read_manifest
 
 HEADER = "title,licence,summary,files,publication_year"
+LIMITS = {"max_rows": 500, "max_bytes": 8 * 1024**2}
 
 
 def test_csv_rows_keep_their_spreadsheet_numbers_and_skip_blank_rows():
     data = (
         f"{HEADER}\nMột,CC-BY-4.0,Tóm tắt,a.pdf,2020\n,,,,\nHai,CC0-1.0,Tóm tắt,b.pdf,"
     ).encode()
-    rows = read_manifest("manifest.csv", data)
+    rows = read_manifest("manifest.csv", data, **LIMITS)
     assert [row.number for row in rows] == [2, 4]
     assert rows[0].values["title"] == "Một"
     assert rows[1].values["publication_year"] == ""
@@ -22,7 +23,7 @@ def test_csv_rows_keep_their_spreadsheet_numbers_and_skip_blank_rows():
 
 def test_csv_with_semicolons_and_a_byte_order_mark():
     data = "\ufefftitle;licence;summary;files\nMột;CC-BY-4.0;Tóm tắt;a.pdf\n".encode()
-    rows = read_manifest("Manifest.CSV", data)
+    rows = read_manifest("Manifest.CSV", data, **LIMITS)
     assert rows[0].values == {
         "title": "Một",
         "licence": "CC-BY-4.0",
@@ -38,7 +39,7 @@ def test_xlsx_numbers_become_plain_text():
     sheet.append(["Một", "CC-BY-4.0", "Tóm tắt", "a.pdf", 2021])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    rows = read_manifest("manifest.xlsx", buffer.getvalue())
+    rows = read_manifest("manifest.xlsx", buffer.getvalue(), **LIMITS)
     assert rows[0].number == 2
     assert rows[0].values["publication_year"] == "2021"
 
@@ -55,7 +56,7 @@ def test_xlsx_numbers_become_plain_text():
 )
 def test_unreadable_manifests_are_refused_with_a_vietnamese_reason(name, data, message):
     with pytest.raises(ManifestError) as error:
-        read_manifest(name, data)
+        read_manifest(name, data, **LIMITS)
     assert message in str(error.value)
 
 
@@ -66,5 +67,5 @@ def test_xlsx_formula_cells_are_read_as_their_formula_not_their_value():
     sheet.append(['=HYPERLINK("https://evil.example/","Một")', "CC-BY-4.0", "-", "a"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    [row] = read_manifest("manifest.xlsx", buffer.getvalue())
+    [row] = read_manifest("manifest.xlsx", buffer.getvalue(), **LIMITS)
     assert row.values["title"].startswith("=HYPERLINK(")

@@ -1,0 +1,134 @@
+"""A batch of events is one transaction, with per-event results and idempotency,
+and costs a bounded number of queries per event."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
+
+from lms.models import DailyLearning, LessonProgress, ProgressEvent
+from lms.services.events import record_events
+
+
+def stretch(lesson, *, start, count: int, step: int = 10) -> list[dict]:
+    """`count` time events of `step` seconds, one after another from `start`."""
+    return [
+        {
+            "id": str(uuid.uuid4()),
+            "type": "lesson.time",
+            "lesson": lesson.pk,
+            "at": (start + timedelta(seconds=step * (number + 1))).isoformat(),
+            "seconds": step,
+        }
+        for number in range(count)
+    ]
+
+
+def statuses(results) -> list[str]:
+    return [result.status for result in results]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_commits_once(resident, enrolled, lesson, monkeypatch):
+    """Ten events and a bad one: one commit, where each event used to commit alone."""
+    connection = connections["default"]
+    commits = []
+    real_commit = connection.commit
+
+    def counting_commit():
+        commits.append(1)
+        return real_commit()
+
+    monkeypatch.setattr(connection, "commit", counting_commit)
+    events = stretch(lesson, start=enrolled.enrolled_at, count=10)
+    events.insert(5, {**events[0], "id": str(uuid.uuid4()), "seconds": -1})
+    results = record_events(learner=resident, events=events)
+    assert statuses(results).count("accepted") == 10
+    assert results[5].status == "rejected"
+    assert len(commits) == 1
+    assert LessonProgress.objects.get(lesson=lesson).seconds_spent == 100
+
+
+@pytest.mark.django_db
+def test_each_event_has_its_own_savepoint(resident, enrolled, lesson):
+    """A rejected event rolls back its own row only, inside the one transaction."""
+    events = stretch(lesson, start=enrolled.enrolled_at, count=3)
+    events[1]["lesson"] = 987654321  # no such lesson: rejected before any write
+    events.append({**events[2], "id": str(uuid.uuid4()), "seconds": 4 * 3600 + 1})
+    with CaptureQueriesContext(connections["default"]) as queries:
+        results = record_events(learner=resident, events=events)
+    assert statuses(results) == ["accepted", "rejected", "accepted", "rejected"]
+    assert results[1].reason == "Bài học này không tồn tại."
+    savepoints = [q for q in queries if q["sql"].startswith("SAVEPOINT")]
+    assert len(savepoints) >= 3  # the batch, then one per event that wrote
+    assert ProgressEvent.objects.filter(learner=resident).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_repeated_batch_counts_once(resident, enrolled, lesson):
+    events = stretch(lesson, start=enrolled.enrolled_at, count=5)
+    events.append(dict(events[0]))  # the same id twice in one batch
+    first = record_events(learner=resident, events=events)
+    assert statuses(first) == ["accepted"] * 5 + ["duplicate"]
+    again = record_events(learner=resident, events=events)
+    assert statuses(again) == ["duplicate"] * 6
+    assert LessonProgress.objects.get(lesson=lesson).seconds_spent == 50
+    assert DailyLearning.objects.get(learner=resident).online_seconds == 50
+    assert ProgressEvent.objects.filter(learner=resident).count() == 5
+
+
+@pytest.mark.django_db
+def test_event_ids_are_per_learner_in_a_batch(
+    resident, other_resident, enrolled, course, lesson
+):
+    from lms.services.enrolments import enrol
+
+    events = stretch(lesson, start=enrolled.enrolled_at, count=2)
+    record_events(learner=resident, events=events)
+    enrol(learner=other_resident, course=course)
+    # The other learner's copies are theirs (rejected here as before enrolling,
+    # never reported as someone else's duplicates).
+    assert "duplicate" not in statuses(
+        record_events(learner=other_resident, events=events)
+    )
+
+
+@pytest.mark.django_db
+def test_queries_per_event_are_bounded_and_lookups_are_shared(
+    resident, enrolled, lessons
+):
+    """Lessons, courses, quizzes, enrolments and known ids are read once a batch."""
+    connection = connections["default"]
+    start = enrolled.enrolled_at
+    small = stretch(lessons[0], start=start, count=5) + stretch(
+        lessons[1], start=start + timedelta(minutes=1), count=5
+    )
+    with CaptureQueriesContext(connection) as queries_small:
+        assert set(statuses(record_events(learner=resident, events=small))) == {
+            "accepted"
+        }
+    large = stretch(lessons[0], start=start + timedelta(minutes=5), count=10) + stretch(
+        lessons[1], start=start + timedelta(minutes=7), count=10
+    )
+    with CaptureQueriesContext(connection) as queries_large:
+        assert set(statuses(record_events(learner=resident, events=large))) == {
+            "accepted"
+        }
+
+    def lookups(queries) -> int:
+        return sum(
+            1
+            for q in queries
+            if q["sql"].startswith("SELECT")
+            and (
+                'FROM "cms_lessonpage"' in q["sql"]
+                or 'FROM "wagtailcore_page"' in q["sql"]
+            )
+        )
+
+    per_event = (len(queries_large) - len(queries_small)) / 10
+    print(f"\n{len(queries_small)} queries for 10 events, {len(queries_large)} for 20")  # noqa: T201
+    assert per_event <= 11  # about 10: a savepoint, the row, the rules; was 15
+    assert lookups(queries_large) == lookups(queries_small)
