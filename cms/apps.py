@@ -7,7 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import place_rights
+        from cms import page_cache, place_rights
         from cms.video import hooks  # noqa: F401  (admin hooks, signal receivers)
 
         place_rights.connect_signals()
+        page_cache.connect_signals()

@@ -21,3 +21,5 @@ TASKS = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One cache per test process: tests clear it, and xdist workers must not share it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -6,3 +6,10 @@ class ReportsConfig(AppConfig):
     name = "lms.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from cms.page_cache import page_viewed
+
+        from .views_counter import count_open_resource_view
+
+        page_viewed.connect(count_open_resource_view, dispatch_uid="count_resource")

@@ -6,6 +6,7 @@ the current year's stored figures are older than that and, if so, queues one ref
 (the refresh rewrites the same rows, so two workers queueing at once do no harm).
 """
 
+import logging
 import threading
 from datetime import datetime, timedelta
 
@@ -15,8 +16,10 @@ from django.utils import timezone
 
 from .models import SummarisedYear
 from .tasks import refresh_summaries_task
+from .views_counter import flush_view_counts
 
 CHECK_EVERY_SECONDS = 600
+logger = logging.getLogger(__name__)
 
 
 def refresh_is_due(
@@ -58,4 +61,22 @@ def start_refresh_loop() -> threading.Event | None:
             stop.wait(CHECK_EVERY_SECONDS)
 
     threading.Thread(target=loop, name="report-summaries", daemon=True).start()
+    return stop
+
+
+def start_view_count_flush_loop() -> threading.Event:
+    """Write the cached open-resource view counts every VIEW_COUNT_FLUSH_SECONDS."""
+    stop = threading.Event()
+
+    def loop():
+        while not stop.wait(settings.VIEW_COUNT_FLUSH_SECONDS):
+            try:
+                flush_view_counts()
+            except Exception:
+                # A locked or restarting database: the counters wait for next time.
+                logger.exception("Flushing open-resource view counts failed")
+            finally:
+                connection.close()
+
+    threading.Thread(target=loop, name="view-counts", daemon=True).start()
     return stop
