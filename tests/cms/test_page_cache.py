@@ -1,12 +1,16 @@
 """The page cache, validators and private answers (cms/page_cache.py)."""
 
 import pytest
+import redis
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.models import LessonPage
 from cms.page_cache import HIT_HEADER
+from lms.reports.models import PageViewDaily
+from lms.reports.views_counter import flush_view_counts
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -177,3 +181,32 @@ def test_query_strings_are_cached_apart(client, course, resource):
     other = client.get("/search/?q=SRI")
     assert other[HIT_HEADER] == "miss"
     assert first.content != other.content
+
+
+def test_page_cache_on_redis(redis_cache, client, course):
+    """The anonymous copy lives in Redis: another process would find it."""
+    assert client.get(course.url)[HIT_HEADER] == "miss"
+    assert client.get(course.url)[HIT_HEADER] == "hit"
+    keys = redis.Redis.from_url(redis_cache).keys("*pagecache:*")
+    assert len(keys) == 2  # the version token and the copy
+    course.save_revision().publish()
+    assert client.get(course.url)[HIT_HEADER] == "miss"
+
+
+def test_resource_views_counted_in_redis_then_flushed(redis_cache, client, resource):
+    for _ in range(5):
+        assert client.get(resource.url).status_code == 200
+    assert not PageViewDaily.objects.exists()
+    assert flush_view_counts() == 5
+    assert PageViewDaily.objects.get(page=resource).count == 5
+    client.get(resource.url)
+    assert flush_view_counts() == 1
+    assert PageViewDaily.objects.get(page=resource).count == 6
+    assert cache.get(next(iter(_counter_keys(redis_cache)))) == 0
+
+
+def _counter_keys(url):
+    return [
+        key.decode().split(":", 2)[-1]
+        for key in redis.Redis.from_url(url).keys("*views:*")
+    ]

@@ -50,7 +50,10 @@ def test_static_files_are_left_to_whitenoise(client, db):
 def staff(commune):
     Centre.objects.get_or_create(commune=commune, defaults={"name": "TTHTCĐ Tả Van"})
     user = get_user_model().objects.create_user(
-        phone="0911000111", password="mat-khau-staff", full_name="Cán bộ", commune=commune
+        phone="0911000111",
+        password="mat-khau-staff",
+        full_name="Cán bộ",
+        commune=commune,
     )
     user.groups.add(group_for(Role.CENTRE_STAFF))
     return user
