@@ -18,7 +18,9 @@ Last-Modified (``ConditionalGetMiddleware`` answers a matching conditional GET w
 304); signed-in users' answers say ``private, no-cache`` and are never cached.
 """
 
+import gzip
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from functools import wraps
@@ -29,7 +31,11 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import Signal
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import http_date
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -43,6 +49,7 @@ page_viewed = Signal()  # sender: None; page_id: int, model_label: str
 
 # Headers that belong to one answer, never to the copy.
 _NOT_STORED = {"set-cookie", "date", "content-length"}
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @dataclass(frozen=True)
@@ -50,12 +57,23 @@ class CachedPage:
     """What is kept of one rendered page: its bytes, headers and which page it is."""
 
     content: bytes
+    # Compressed once when kept, not on every answer (anonymous pages hold no
+    # secret, so a fixed compressed copy gives BREACH nothing to read).
+    gzipped: bytes
     headers: tuple[tuple[str, str], ...]
     page_id: int | None
     model_label: str
 
-    def response(self) -> HttpResponse:
-        return HttpResponse(self.content, headers=dict(self.headers))
+    def response(self, request) -> HttpResponse:
+        if not _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            response = HttpResponse(self.content, headers=dict(self.headers))
+        else:
+            response = HttpResponse(self.gzipped, headers=dict(self.headers))
+            response.headers["Content-Encoding"] = "gzip"
+            # As GZipMiddleware does: the compressed bytes differ from the page's.
+            response.headers["ETag"] = "W/" + response.headers["ETag"]
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
 
 
 def may_use_cache(request) -> bool:
@@ -162,7 +180,7 @@ class PageCacheMiddleware:
         key = cache_key(request, current_version())
         copy = cache.get(key)
         if copy is not None:
-            response = copy.response()
+            response = copy.response(request)
             response.headers[HIT_HEADER] = "hit"
             if copy.page_id is not None and request.method == "GET":
                 page_viewed.send(
@@ -178,6 +196,7 @@ class PageCacheMiddleware:
             key,
             CachedPage(
                 content=response.content,
+                gzipped=gzip.compress(response.content, mtime=0),
                 headers=tuple(
                     (name, value)
                     for name, value in response.headers.items()
