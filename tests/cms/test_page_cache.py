@@ -15,6 +15,11 @@ from lms.reports.views_counter import flush_view_counts
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def public_urls(home_page, course_index, course, library, sections, resource, news):
     lesson = LessonPage.objects.child_of(course).live().first()
@@ -169,6 +174,7 @@ def test_each_language_has_its_own_copy(client, course):
 
 
 def test_page_cache_can_be_switched_off(client, course, settings):
+    """PAGE_CACHE_SECONDS=0: every answer is rendered, anonymous or not."""
     settings.PAGE_CACHE_SECONDS = 0
     client.get(course.url)
     response = client.get(course.url)
