@@ -73,6 +73,7 @@ class CachedPage:
             # As GZipMiddleware does: the compressed bytes differ from the page's.
             response.headers["ETag"] = "W/" + response.headers["ETag"]
         patch_vary_headers(response, ("Accept-Encoding",))
+        response.headers["Content-Length"] = str(len(response.content))
         return response
 
 
@@ -152,6 +153,8 @@ def _storable(request, response) -> bool:
 
 def _public_headers(response) -> None:
     patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
+    # A proxy in front must not hand this copy to someone who is signed in.
+    patch_vary_headers(response, ("Cookie",))
     response.headers["Last-Modified"] = http_date()
     set_response_etag(response)
 

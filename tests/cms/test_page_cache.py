@@ -69,6 +69,9 @@ def test_cached_copy_is_the_rendered_page(client, course):
     # Headers added outside the cache come on every answer.
     assert second.has_header("Content-Security-Policy")
     assert second["X-Frame-Options"] == first["X-Frame-Options"]
+    assert second["Content-Length"] == str(len(second.content))
+    # Proxies keep one copy per cookie header: signed-in users never get it.
+    assert "Cookie" in second["Vary"]
 
 
 def test_conditional_get_answers_304(client, course):
