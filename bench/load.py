@@ -106,9 +106,12 @@ class Learner(FastHttpUser):
     """A signed-in learner's phone sending its offline queue: 50 events a batch."""
 
     weight = 5
-    wait_time = between(5, 15)
+    # A phone sends its queue when it is back online, not all the time.
+    wait_time = between(20, 60)
 
     def on_start(self):
+        # Phones come online at different moments, not all at the start.
+        self.wait()
         learner = PLAN["learners"][next(_tokens) % len(PLAN["learners"])]
         self.token = learner["token"]
         # The device's time line: time events follow one another, as a phone's do.
@@ -141,7 +144,10 @@ class Officer(FastHttpUser):
     """A commune officer, signed in earlier (sessions last), opening the reports."""
 
     fixed_count = 4
-    wait_time = between(5, 15)
+    wait_time = between(20, 60)
+
+    def on_start(self):
+        self.wait()
 
     @task
     def report(self):
