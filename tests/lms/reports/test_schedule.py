@@ -36,3 +36,29 @@ def test_a_due_refresh_stores_this_year_once(db, settings):
 
 def test_the_worker_command_is_the_one_that_refreshes():
     assert get_commands()["worker"] == "lms.reports"
+
+
+def test_view_count_flush_loop_survives_errors_and_runs_again(settings, monkeypatch):
+    """A failed flush (say, a locked database) is logged; the next one still runs."""
+    import threading
+
+    from lms.reports import schedule
+
+    settings.VIEW_COUNT_FLUSH_SECONDS = 0.01
+    calls = []
+    ran_twice = threading.Event()
+
+    def flaky_flush():
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        ran_twice.set()
+        return 0
+
+    monkeypatch.setattr(schedule, "flush_view_counts", flaky_flush)
+    stop = schedule.start_view_count_flush_loop()
+    try:
+        assert ran_twice.wait(timeout=10)
+    finally:
+        stop.set()
+    assert len(calls) >= 2
