@@ -16,7 +16,8 @@ with the same number of workers, one at a time, and driven by Locust (headless):
    through the sign-in form) opening reports.
 
 It prints throughput and p50/p95 per page kind, and each saturation throughput as
-a ratio to the bare Wagtail page. Environment: WEB_WORKERS (2), LOAD_REDIS=1 to put
+a ratio to the bare Wagtail page. Environment: WEB_WORKERS (2), WEB_THREADS (1),
+the same for both sites; LOAD_REDIS=1 to put
 the cache on a redis-server started for the run instead of the file cache.
 
 This file is also the locustfile: Locust imports it and finds the user classes.
@@ -278,6 +279,9 @@ class Server:
                 "-b",
                 f"127.0.0.1:{self.port}",
             ]
+            # WEB_THREADS > 1: gthread workers, so a slow request (an event batch)
+            # does not hold a whole process while cached pages wait.
+            + ["--threads", os.environ.get("WEB_THREADS", "1")]
             + ["--access-logfile", "-", "--log-level", "warning"],
             cwd=cwd,
             env={**os.environ, **env},
