@@ -7,10 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import file_sizes, media_types, place_rights
+        from cms import file_sizes, media_types, page_cache, place_rights
         from cms.admin_home import hooks as admin_home_hooks  # noqa: F401
         from cms.video import hooks  # noqa: F401  (admin hooks, signal receivers)
 
         place_rights.connect_signals()
         file_sizes.connect_signals()
         media_types.register()
+        page_cache.connect_signals()

@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from cms import page_cache
 from cms.models import Licence, Subject, TargetGroup
 from cms.search import CONTENT_TYPES, SearchFilters, search_pages
 from cms.unit_search import search_communes
@@ -23,6 +24,7 @@ def units_lookup(request):
 
 
 @require_GET
+@page_cache.cacheable
 def search(request):
     """`/search/?q=`: ranked, filterable, paginated results."""
     query = request.GET.get("q", "").strip()

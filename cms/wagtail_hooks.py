@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import documents
+from cms import documents, page_cache
 from cms.bulk_upload import urls as bulk_upload_urls
 from cms.bulk_upload.views import may_bulk_upload
 from cms.library_editors import may_designate
@@ -119,3 +119,9 @@ def register_bulk_upload_menu_item():
 
 # Files of resources under review are for their authors and reviewers only.
 hooks.register("before_serve_document", documents.guard_document)
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """Let the page cache count the view and keep an anonymous copy."""
+    page_cache.mark_page(request, page)

@@ -18,6 +18,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from cms.blocks import BodyBlock
 from cms.serializers import (
@@ -93,6 +94,20 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page by its whole path in one query.
+
+        Wagtail walks the tree, two queries and two model loads per level; a lesson
+        sits four levels down. A path not found this way (no such page, or a page
+        type that routes its own sub-paths) takes Wagtail's walk.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path).first()
+            if page is not None and page.live:
+                return RouteResult(page.specific)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -78,8 +78,14 @@ MIDDLEWARE = [
     "config.headers.AreaCSPMiddleware",
     "config.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files come pre-compressed); HTML and JSON only.
+    "config.compression.TextGZipMiddleware",
+    # Inside gzip: compares ETags before compression weakens them.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.admin_vi.middleware.VietnameseFirstLocaleMiddleware",
+    # After the language is known (part of the key); sees cookies set inside it.
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -173,6 +179,34 @@ SIGNIN_PROXY_COUNT = int(os.environ.get("SIGNIN_PROXY_COUNT", 0))
 AXES_DISABLE_ACCESS_LOG = True
 # A temporary password from the centre works this long (hours).
 TEMPORARY_PASSWORD_HOURS = float(os.environ.get("TEMPORARY_PASSWORD_HOURS", 24))
+
+# Cache: pages for anonymous visitors (cms/page_cache.py), rate limits and resource
+# view counts. Shared by every process: a Redis server when REDIS_URL is set (several
+# machines), else files under CACHE_DIR (one machine, several gunicorn processes and
+# the worker; nothing to install, and no database writes as the database cache
+# would make).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "tthtcd"),
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    )
+}
+# How long the server keeps an anonymous page (seconds; 0 turns the page cache off)
+# and how long browsers and proxies may reuse it without asking (Cache-Control).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", 60))
+# Open-resource views are counted in the cache and written to the database this often.
+VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", 60))
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -345,6 +379,8 @@ PERIODIC_JOBS = [
     ("lms.reports.schedule.queue_nightly_refresh", "02:00"),
     # Resumable lesson uploads nobody finished (the staff video lesson flow).
     ("cms.resumable.service.expire_abandoned", 3600),
+    # Open-resource views are counted in the cache and written here in one go.
+    ("lms.reports.views_counter.flush_view_counts", VIEW_COUNT_FLUSH_SECONDS),
 ]
 
 # Bulk upload of open resources (cms/bulk_upload): what one ZIP and manifest may

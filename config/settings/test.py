@@ -21,3 +21,8 @@ TASKS = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One cache per test process: tests clear it, and xdist workers must not share it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page tests measure rendering (queries, markup): the page cache is off, and the
+# tests of the cache itself turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -1,29 +1,84 @@
-"""Counting views of open resources without touching the CMS code.
+"""Counting views of open resources without a database write per request.
 
-``cms`` must not import ``lms``, so the count is taken from Wagtail's
-``before_serve_page`` hook registered by this app.
+``cms`` must not import ``lms``, so the count comes from the CMS's ``page_viewed``
+signal, sent for every GET of a page whether the page cache answered or not. Each
+view adds one to a counter in the shared cache; ``flush_view_counts()``, run every
+``VIEW_COUNT_FLUSH_SECONDS`` by the worker, moves the counters into
+``PageViewDaily`` rows. On Redis an increment is atomic; on the file cache two
+views in the same instant may count once, which a view count can afford.
 """
 
+import contextlib
+from datetime import date, timedelta
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from cms.models import OpenResourcePage
+
 from .models import PageViewDaily
+
+# Counters of the last few days are flushed; a worker stopped longer loses them.
+FLUSH_DAYS = 3
+COUNTER_SECONDS = (FLUSH_DAYS + 1) * 24 * 60 * 60
+CHUNK = 500
+
+
+def counter_key(*, page_id: int, day: date) -> str:
+    return f"views:{day.isoformat()}:{page_id}"
 
 
 def record_view(*, page_id: int) -> None:
-    """Add one view of the page to today's count, safely under concurrent requests."""
-    day = timezone.localdate()
-    updated = PageViewDaily.objects.filter(page_id=page_id, day=day).update(
-        count=F("count") + 1
-    )
-    if updated:
+    """Add one view of the page to today's counter in the cache."""
+    key = counter_key(page_id=page_id, day=timezone.localdate())
+    try:
+        cache.incr(key)
+    except ValueError:
+        if not cache.add(key, 1, timeout=COUNTER_SECONDS):
+            cache.incr(key)
+
+
+def count_open_resource_view(sender, *, page_id, model_label, **kwargs) -> None:
+    """Receiver of ``cms.page_cache.page_viewed``: only open resources are counted."""
+    if model_label == OpenResourcePage._meta.label_lower:
+        record_view(page_id=page_id)
+
+
+def add_views(*, page_id: int, day: date, count: int) -> None:
+    """Add `count` views to the day's row, safely under concurrent flushes."""
+    rows = PageViewDaily.objects.filter(page_id=page_id, day=day)
+    if rows.update(count=F("count") + count):
         return
     try:
         with transaction.atomic():
-            PageViewDaily.objects.create(page_id=page_id, day=day, count=1)
+            PageViewDaily.objects.create(page_id=page_id, day=day, count=count)
     except IntegrityError:
-        # Another request created today's row between our update and insert.
-        PageViewDaily.objects.filter(page_id=page_id, day=day).update(
-            count=F("count") + 1
-        )
+        # Another flush created the row between our update and insert.
+        rows.update(count=F("count") + count)
+
+
+def flush_view_counts(*, today: date | None = None) -> int:
+    """Move the cached view counters into the database; return the views moved."""
+    today = today or timezone.localdate()
+    days = [today - timedelta(days=back) for back in range(FLUSH_DAYS)]
+    page_ids = list(OpenResourcePage.objects.values_list("pk", flat=True))
+    moved = 0
+    for start in range(0, len(page_ids), CHUNK):
+        keys = {
+            counter_key(page_id=page_id, day=day): (page_id, day)
+            for page_id in page_ids[start : start + CHUNK]
+            for day in days
+        }
+        for key, count in cache.get_many(list(keys)).items():
+            if not count:
+                continue
+            page_id, day = keys[key]
+            add_views(page_id=page_id, day=day, count=count)
+            # Subtract what was written: views counted meanwhile stay for next time.
+            # The counter may have expired meanwhile: nothing left to subtract from.
+            with contextlib.suppress(ValueError):
+                cache.decr(key, count)
+            moved += count
+    return moved

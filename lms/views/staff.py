@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from cms.models import Centre
+from config.compression import no_compression
 from lms.auth import find_user_by_login
 from lms.forms import (
     ClassSessionForm,
@@ -226,6 +227,7 @@ def revoke(request, code):
     )
 
 
+@no_compression
 @login_required(login_url=LOGIN_URL)
 def temporary_password(request):
     """Give a resident who forgot their password a temporary one, shown once."""

@@ -196,3 +196,25 @@ def test_news_index_lists_items_newest_first(client, home_page):
     index.add_child(instance=NewsPage(title="Tin mới", date=datetime.date(2026, 6, 1)))
     html = html_of(client, index)
     assert html.index("Tin mới") < html.index("Tin cũ")
+
+
+def test_pages_are_found_by_their_whole_path(client, course):
+    """One query finds a lesson three levels down, instead of a walk per level."""
+    lesson = LessonPage.objects.child_of(course).order_by("path").first()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lesson.url).status_code == 200
+    sql = [q["sql"] for q in queries]
+    assert sum('"wagtailcore_page"."url_path" =' in s for s in sql) == 1
+    assert not any('"wagtailcore_page"."slug" =' in s for s in sql)
+
+
+def test_routing_keeps_wagtails_rules(client, course):
+    """A draft is not served; a live page under a draft parent still is."""
+    first, second = LessonPage.objects.child_of(course).order_by("path")[:2]
+    first.unpublish()
+    assert client.get(first.url).status_code == 404
+    assert client.get(course.url + "khong-co-bai-nay/").status_code == 404
+    course.unpublish()
+    second.refresh_from_db()
+    assert second.live
+    assert client.get(second.url).status_code == 200

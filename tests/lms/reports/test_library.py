@@ -1,17 +1,27 @@
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from lms.reports.figures import LibraryRow, library_rows
 from lms.reports.models import PageViewDaily
+from lms.reports.views_counter import flush_view_counts
 
 
-def test_serving_an_open_resource_counts_a_view(client, library):
-    """Each GET of a resource adds one to today's count; other pages count nothing."""
+@pytest.mark.parametrize("cache_seconds", [0, 600])
+def test_serving_an_open_resource_counts_a_view(
+    client, library, settings, cache_seconds
+):
+    """Each GET of a resource adds one to today's count, cached copy or not;
+    other pages count nothing; the counts reach the database when flushed."""
+    settings.PAGE_CACHE_SECONDS = cache_seconds
     for _ in range(3):
         assert client.get(library["a"].url).status_code == 200
     client.get(library["c"].url)
     client.get("/")
+    assert not PageViewDaily.objects.exists()
+    assert flush_view_counts() == 4
+    assert flush_view_counts() == 0
     today = timezone.localdate()
     counts = dict(PageViewDaily.objects.filter(day=today).values_list("page", "count"))
     assert counts == {library["a"].pk: 3, library["c"].pk: 1}

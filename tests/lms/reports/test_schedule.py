@@ -64,3 +64,10 @@ def test_the_refresh_jobs_are_declared_in_the_schedule(settings):
     jobs = dict(settings.PERIODIC_JOBS)
     assert jobs["lms.reports.schedule.queue_nightly_refresh"] == "02:00"
     assert jobs["lms.reports.schedule.queue_refresh_if_due"] > 0
+
+
+def test_view_counts_are_flushed_by_the_periodic_helper(settings):
+    jobs = dict(settings.PERIODIC_JOBS)
+    assert jobs["lms.reports.views_counter.flush_view_counts"] == (
+        settings.VIEW_COUNT_FLUSH_SECONDS
+    )
