@@ -101,7 +101,12 @@ def test_publish_at_once_transcodes_and_shows_the_lesson(
     course_page = staff_client.get(world["course"].url).content.decode()
     assert "Bài 1: Gieo mạ" in course_page
     lesson_page = staff_client.get(lesson.url).content.decode()
-    assert media.hls_url in lesson_page
+    # The player offers each rendition's own playlist, and the MP4 without JavaScript.
+    assert media.download_url in lesson_page
+    assert any(
+        media.file.storage.url(rendition["playlist"]) in lesson_page
+        for rendition in media.renditions
+    )
 
 
 def test_new_course_by_name_goes_under_the_centre(staff_client, world, phone_clips):
