@@ -229,6 +229,12 @@
     var self = this;
     this.resumeAt = startAt || 0;
     this.attached = url;
+    if (this.root.dataset.savedSrc) {
+      /* saved for offline use (cms/js/save-lesson.js): the copy on the phone plays */
+      media.src = this.root.dataset.savedSrc;
+      this.root.dataset.engine = "saved";
+      return Promise.resolve();
+    }
     if (this.native) {
       media.src = url; /* the src attribute wins over the MP4 <source> */
       this.root.dataset.engine = "native";
