@@ -152,6 +152,7 @@ def main() -> None:
             f"p95 {latencies[int(len(latencies) * 0.95)]:.0f} ms, "
             f"max {latencies[-1]:.0f} ms"
         )
+        count_queries(clients[0], lessons, media, now, rng, clocks[0])
         compare_with_single_requests(clients, lessons, media, now, rng, clocks)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -165,6 +166,26 @@ def post(client, events) -> float:
     elapsed = (time.perf_counter() - t0) * 1000
     assert response.status_code == 200, response.content
     return elapsed
+
+
+def count_queries(client, lessons, media, now, rng, clock) -> None:
+    """SQL statements of one fresh 50-event batch (savepoints included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    events = make_batch(rng, lessons, media, now, [], clock)
+    with CaptureQueriesContext(connection) as queries:
+        post(client, events)
+    kinds = {}
+    for event in events:
+        kinds[event["type"]] = kinds.get(event["type"], 0) + 1
+    print(
+        f"one batch of {BATCH} {kinds}: {len(queries)} SQL statements, "
+        f"{len(queries) / BATCH:.1f} per event"
+    )
+    if os.environ.get("BENCH_SQL"):
+        for query in queries:
+            print("   ", query["sql"][:160])
 
 
 def compare_with_single_requests(clients, lessons, media, now, rng, clocks) -> None:

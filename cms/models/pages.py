@@ -420,8 +420,12 @@ class LessonPage(FoldedSearchMixin, Page):
             context["lesson_number"] = position + 1
         context["lesson_count"] = len(siblings)
         context["media_minutes"] = self.media_minutes()
-        # Wagtail's router has already loaded the parent: this costs one query.
-        context["course"] = self.get_parent().specific
+        # A lesson's parent is a course (parent_page_types): one query for its
+        # specific row, not get_parent() and then .specific.
+        context["course"] = (
+            CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
+            or self.get_parent().specific
+        )
         return context
 
 

@@ -1,6 +1,9 @@
 """Template tags for the public site's frame (navigation, slots other apps fill)."""
 
+from dataclasses import dataclass
+
 from django import template
+from django.core.cache import cache
 from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.models import Page
@@ -8,17 +11,39 @@ from wagtail.models import Page
 from cms import file_sizes, offline
 from cms.meta import page_description
 from cms.models import CourseIndexPage, ResourceLibraryPage
+from cms.page_cache import current_version
 
 register = template.Library()
+
+# The token changes on every publish; this only bounds how long an old copy lingers.
+SECTIONS_SECONDS = 3600
 
 
 @register.simple_tag(takes_context=True)
 def site_sections(context) -> dict:
-    """URLs of the top-level course index and library, in one query per request."""
+    """URLs of the top-level course index and library: one query per publish.
+
+    Every page's menu shows them; they are kept in the cache under the page cache's
+    site-wide token, which every publish, unpublish, move or delete changes.
+    """
     request = context.get("request")
     cached = getattr(request, "_cms_site_sections", None)
     if cached is not None:
         return cached
+    key = None
+    if request is not None:
+        key = f"cms:sections:{current_version()}:{request.get_host()}"
+        cached = cache.get(key)
+    if cached is None:
+        cached = _site_sections(request)
+        if key is not None:
+            cache.set(key, cached, timeout=SECTIONS_SECONDS)
+    if request is not None:
+        request._cms_site_sections = cached
+    return cached
+
+
+def _site_sections(request) -> dict:
     sections = {"courses": None, "library": None}
     pages = (
         Page.objects.live()
@@ -31,9 +56,36 @@ def site_sections(context) -> dict:
         key = "courses" if page.content_type.model == "courseindexpage" else "library"
         if sections[key] is None:
             sections[key] = page.get_url(request)
-    if request is not None:
-        request._cms_site_sections = sections
     return sections
+
+
+@dataclass(frozen=True)
+class Crumb:
+    url: str
+    title: str
+    depth: int
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb(context, page) -> list[Crumb]:
+    """The page's ancestors below the root, kept like the menu's sections (titles
+    and addresses change only on publish, unpublish or move)."""
+    request = context.get("request")
+    key = None
+    # Previews (of a page maybe not saved yet, or moved in the draft) are not kept.
+    if request is not None and page.pk and not getattr(request, "is_preview", False):
+        key = f"cms:crumbs:{current_version()}:{request.get_host()}:{page.pk}"
+        crumbs = cache.get(key)
+        if crumbs is not None:
+            return crumbs
+    crumbs = [
+        Crumb(url=ancestor.get_url(request), title=ancestor.title, depth=ancestor.depth)
+        for ancestor in page.get_ancestors()
+        if not ancestor.is_root()
+    ]
+    if key is not None:
+        cache.set(key, crumbs, timeout=SECTIONS_SECONDS)
+    return crumbs
 
 
 @register.filter

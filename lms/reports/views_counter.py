@@ -8,7 +8,11 @@ view adds one to a counter in the shared cache; ``flush_view_counts()``, run eve
 views in the same instant may count once, which a view count can afford.
 """
 
+import atexit
 import contextlib
+import threading
+import time
+from collections import Counter
 from datetime import date, timedelta
 
 from django.core.cache import cache
@@ -30,14 +34,42 @@ def counter_key(*, page_id: int, day: date) -> str:
     return f"views:{day.isoformat()}:{page_id}"
 
 
+# Views are added up in the process and moved to the shared cache at most once
+# this often: on the file cache each increment rewrites a file, which cost the
+# cached resource page a third of its throughput. A process killed outright loses
+# at most this much of its views; one that exits normally moves them first.
+PUSH_SECONDS = 1.0
+_pending: Counter = Counter()
+_lock = threading.Lock()
+_pushed_at = time.monotonic()
+
+
 def record_view(*, page_id: int) -> None:
-    """Add one view of the page to today's counter in the cache."""
+    """Add one view of the page to today's counter (in the cache within a second)."""
     key = counter_key(page_id=page_id, day=timezone.localdate())
-    try:
-        cache.incr(key)
-    except ValueError:
-        if not cache.add(key, 1, timeout=COUNTER_SECONDS):
-            cache.incr(key)
+    with _lock:
+        _pending[key] += 1
+        due = time.monotonic() - _pushed_at >= PUSH_SECONDS
+    if due:
+        push_pending_views()
+
+
+def push_pending_views() -> None:
+    """Add the views this process counted to the shared cache's counters."""
+    global _pushed_at
+    with _lock:
+        pending = dict(_pending)
+        _pending.clear()
+        _pushed_at = time.monotonic()
+    for key, count in pending.items():
+        try:
+            cache.incr(key, count)
+        except ValueError:
+            if not cache.add(key, count, timeout=COUNTER_SECONDS):
+                cache.incr(key, count)
+
+
+atexit.register(push_pending_views)
 
 
 def count_open_resource_view(sender, *, page_id, model_label, **kwargs) -> None:
@@ -61,6 +93,7 @@ def add_views(*, page_id: int, day: date, count: int) -> None:
 
 def flush_view_counts(*, today: date | None = None) -> int:
     """Move the cached view counters into the database; return the views moved."""
+    push_pending_views()  # this process's own, when it serves pages too (tests)
     today = today or timezone.localdate()
     days = [today - timedelta(days=back) for back in range(FLUSH_DAYS)]
     page_ids = list(OpenResourcePage.objects.values_list("pk", flat=True))

@@ -29,7 +29,7 @@ from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
 from lms.services.quizzes import QuizRefused, submit_quiz
-from lms.services.time_credit import credit_time
+from lms.services.time_credit import Known, credit_time
 
 # A device's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -83,7 +83,12 @@ class Batch:
     learner: User
     now: datetime = field(default_factory=timezone.now)
     known_ids: set[uuid.UUID] = field(default_factory=set)
-    _courses: set[int] | None = None
+    # course id -> enrolled_at of the learner's current enrolments.
+    _enrolments: dict[int, datetime] | None = None
+    # Seconds already counted per local day: the learner's row is locked for the
+    # whole batch (see `lock_learner`), so only this batch can change them.
+    _day_seconds: dict = field(default_factory=dict)
+    learner_locked: bool = False
     _lessons: dict[int, LessonInfo | None] = field(default_factory=dict)
     _quizzes: dict[int, Quiz | None] = field(default_factory=dict)
     # One serializer checks every event's shape: building its fields is not free.
@@ -123,14 +128,40 @@ class Batch:
                 timeline=rules.media_timeline(lesson),
             )
 
-    def enrolled_courses(self) -> set[int]:
-        if self._courses is None:
-            self._courses = set(
-                self.learner.enrolments.filter(unenrolled_at__isnull=True).values_list(
-                    "course_id", flat=True
-                )
+    def enrolments(self) -> dict[int, datetime]:
+        if self._enrolments is None:
+            self._enrolments = {}
+            for course_id, enrolled_at in (
+                self.learner.enrolments.filter(unenrolled_at__isnull=True)
+                .order_by("pk")
+                .values_list("course_id", "enrolled_at")
+            ):
+                self._enrolments.setdefault(course_id, enrolled_at)
+        return self._enrolments
+
+    def enrolled_courses(self):
+        return self.enrolments().keys()
+
+    def credit_known(self, course_id: int) -> Known:
+        return Known(
+            enrolled_at=self.enrolments().get(course_id),
+            day_seconds=self._day_seconds,
+        )
+
+    def lock_learner(self) -> None:
+        """Lock the learner's row once, in the batch's own transaction.
+
+        Taken before any event's savepoint: a lock taken inside one would be lost
+        when that savepoint rolls back. Two requests of one learner then credit
+        time one after the other, as `credit_time` requires.
+        """
+        if not self.learner_locked:
+            list(
+                User.objects.select_for_update()
+                .filter(pk=self.learner.pk)
+                .values_list("pk")
             )
-        return self._courses
+            self.learner_locked = True
 
     def lesson(self, lesson_id: int) -> LessonInfo | None:
         if lesson_id not in self._lessons:
@@ -254,11 +285,12 @@ def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
     return ValidEvent(id=event_id, type=kind, info=info, at=at, payload=payload)
 
 
-def _apply(event: ValidEvent, learner: User) -> dict:
+def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
     info, payload = event.info, event.payload
     if event.type == EventType.LESSON_TIME:
         rejection = credit_time(
             learner=learner,
+            known=batch.credit_known(info.course_id) if batch.learner_locked else None,
             lesson=info.lesson,
             course_id=info.course_id,
             timeline=info.timeline,
@@ -342,7 +374,7 @@ def record_event(
                 )
             except IntegrityError as error:
                 raise _AlreadyStored from error
-            detail = _apply(event, learner)
+            detail = _apply(event, learner, batch)
     except _AlreadyStored:
         batch.known_ids.add(event_id)
         return EventResult(id=str(event_id), status=Status.DUPLICATE)
@@ -364,6 +396,11 @@ def record_events(*, learner: User, events: list) -> list[EventResult]:
     batch.preload(events)
     results = []
     with transaction.atomic():
+        if any(
+            isinstance(data, dict) and data.get("type") == EventType.LESSON_TIME
+            for data in events
+        ):
+            batch.lock_learner()
         for data in events:
             if not isinstance(data, dict):
                 results.append(

@@ -7,6 +7,7 @@ checked one after the other, never both against the same totals.
 """
 
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -72,6 +73,28 @@ def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
         )
 
 
+@dataclass
+class Known:
+    """What a batch already knows, its learner's row locked for the whole batch:
+    the enrolment's start and the seconds counted per day (kept up to date here)."""
+
+    enrolled_at: datetime | None
+    day_seconds: dict = field(default_factory=dict)
+
+
+def _day_seconds(*, learner: User, day, known: Known | None) -> int:
+    if known is not None and day in known.day_seconds:
+        return known.day_seconds[day]
+    seconds = (
+        DailyLearning.objects.filter(learner=learner, day=day)
+        .values_list("online_seconds", flat=True)
+        .first()
+    ) or 0
+    if known is not None:
+        known.day_seconds[day] = seconds
+    return seconds
+
+
 # The caller's savepoint (one per event) already isolates a failure: none of its own.
 @transaction.atomic(savepoint=False)
 def credit_time(
@@ -83,24 +106,29 @@ def credit_time(
     event_id: uuid.UUID,
     at: datetime,
     seconds: int,
+    known: Known | None = None,
 ) -> Rejection | None:
-    """Add the seconds to the lesson and the day if plausible; else say why not."""
-    list(User.objects.select_for_update().filter(pk=learner.pk).values_list("pk"))
-    enrolled_at = (
-        Enrolment.objects.filter(
-            learner=learner, course_id=course_id, unenrolled_at__isnull=True
+    """Add the seconds to the lesson and the day if plausible; else say why not.
+
+    ``known``: given by a batch that already locked the learner's row in its own
+    transaction and fetched the enrolment; saves those queries on every event.
+    """
+    if known is None:
+        list(User.objects.select_for_update().filter(pk=learner.pk).values_list("pk"))
+        enrolled_at = (
+            Enrolment.objects.filter(
+                learner=learner, course_id=course_id, unenrolled_at__isnull=True
+            )
+            .values_list("enrolled_at", flat=True)
+            .first()
         )
-        .values_list("enrolled_at", flat=True)
-        .first()
-    )
+    else:
+        enrolled_at = known.enrolled_at
     previous_at, next_starts_at = _neighbours(learner=learner, at=at, event_id=event_id)
     progress = rules.lock_progress(learner=learner, lesson=lesson)
     length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
-    day_seconds = (
-        DailyLearning.objects.filter(learner=learner, day=timezone.localdate(at))
-        .values_list("online_seconds", flat=True)
-        .first()
-    )
+    day = timezone.localdate(at)
+    day_seconds = _day_seconds(learner=learner, day=day, known=known)
     rejection = check_time(
         claim=TimeClaim(seconds=seconds, at=at),
         record=LearnerRecord(
@@ -120,6 +148,8 @@ def credit_time(
         seconds_spent=F("seconds_spent") + seconds
     )
     _add_daily(learner=learner, at=at, seconds=seconds)
+    if known is not None:
+        known.day_seconds[day] = day_seconds + seconds
     progress.seconds_spent += seconds
     if (
         progress.completed_at is None

@@ -63,7 +63,9 @@ def course_actions(context, page):
 def lesson_tracking(context, page):
     """On a lesson page: the offline progress queue and the mark-done button."""
     user = _user(context)
-    course_id = page.get_parent().pk
+    # The lesson page's context already holds its course: no query for the parent.
+    course = context.get("course")
+    course_id = course.pk if course is not None else page.get_parent().pk
     data = {
         "user": user,
         "lesson": page,
