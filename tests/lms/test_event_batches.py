@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from lms.models import DailyLearning, LessonProgress, ProgressEvent
 from lms.services.events import record_events
@@ -168,7 +169,12 @@ def test_the_day_and_enrolment_limits_hold_across_and_within_batches(
     """The day's total read once a batch still counts the batch's own events and
     what earlier batches stored; time before the enrolment is still refused."""
     settings.LMS_DAILY_TIME_CAP_HOURS = 0.1  # 6 minutes a day
-    start = enrolled.enrolled_at + timedelta(hours=1)
+    enrolled.enrolled_at = timezone.now() - timedelta(days=5)
+    enrolled.save(update_fields=["enrolled_at"])
+    # 9 in the morning, local time: the day's cap must not depend on the clock.
+    start = timezone.localtime(enrolled.enrolled_at + timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     first = record_events(
         learner=resident, events=stretch(lessons[0], start=start, count=3, step=60)
     )

@@ -268,7 +268,10 @@ def test_implausible_time_rejected_with_codes_plausible_counts_once(
     lesson, other = lessons[0], lessons[1]  # 3-minute texts: at most 9 minutes
     enrolled.enrolled_at = timezone.now() - timedelta(days=5)
     enrolled.save(update_fields=["enrolled_at"])
-    start = enrolled.enrolled_at + timedelta(hours=1)
+    # 9 in the morning, local time: the day's cap must not depend on the clock.
+    start = timezone.localtime(enrolled.enrolled_at + timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
 
     def send(data):
         return record_event(learner=resident, data=data)
