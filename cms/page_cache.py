@@ -32,6 +32,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import (
+    cc_delim_re,
     patch_cache_control,
     patch_vary_headers,
     set_response_etag,
@@ -114,10 +115,29 @@ def invalidate_all() -> None:
     transaction.on_commit(bump)
 
 
-def cache_key(request, version: str) -> str:
+# Vary headers the cache already honours on its own: only cookie-less requests
+# use it, each copy keeps both encodings, and the language is part of every key.
+_HANDLED_VARY = {"cookie", "accept-encoding", "accept-language"}
+
+
+def _url_key(request, version: str) -> str:
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"pagecache:{version}:{request.LANGUAGE_CODE}:{digest}"
+
+
+def varied_headers(response) -> list[str]:
+    """The request headers an answer varies on that the key must hold (Save-Data)."""
+    named = cc_delim_re.split(response.headers.get("Vary", ""))
+    return sorted(
+        {name.strip().lower() for name in named if name.strip()} - _HANDLED_VARY
+    )
+
+
+def cache_key(request, version: str, headers: list[str]) -> str:
+    """As Django's learn_cache_key: one copy per value of the varied headers."""
+    values = "\n".join(request.headers.get(name, "") for name in headers)
+    return f"{_url_key(request, version)}:{hashlib.sha256(values.encode()).hexdigest()}"
 
 
 def mark_page(request, page) -> None:
@@ -180,8 +200,10 @@ class PageCacheMiddleware:
         request.page_cache_eligible = eligible
         if not eligible:
             return self._uncached(request, self.get_response(request))
-        key = cache_key(request, current_version())
-        copy = cache.get(key)
+        version = current_version()
+        # Which headers this URL's answer varies on is learnt when it is kept.
+        headers = cache.get(_url_key(request, version) + ":vary") or []
+        copy = cache.get(cache_key(request, version, headers))
         if copy is not None:
             response = copy.response(request)
             response.headers[HIT_HEADER] = "hit"
@@ -195,8 +217,14 @@ class PageCacheMiddleware:
             return self._uncached(request, response)
         _public_headers(response)
         served = getattr(request, "page_cache_page", None) or (None, "")
+        headers = varied_headers(response)
         cache.set(
-            key,
+            _url_key(request, version) + ":vary",
+            headers,
+            timeout=settings.PAGE_CACHE_SECONDS,
+        )
+        cache.set(
+            cache_key(request, version, headers),
             CachedPage(
                 content=response.content,
                 gzipped=gzip.compress(response.content, mtime=0),

@@ -197,7 +197,7 @@ def test_page_cache_on_redis(redis_cache, client, course):
     assert client.get(course.url)[HIT_HEADER] == "miss"
     assert client.get(course.url)[HIT_HEADER] == "hit"
     keys = redis.Redis.from_url(redis_cache).keys("*pagecache:*")
-    assert len(keys) == 2  # the version token and the copy
+    assert len(keys) == 3  # the version token, the varied headers and the copy
     course.save_revision().publish()
     assert client.get(course.url)[HIT_HEADER] == "miss"
 
@@ -219,3 +219,36 @@ def _counter_keys(url):
         key.decode().split(":", 2)[-1]
         for key in redis.Redis.from_url(url).keys("*views:*")
     ]
+
+
+def test_a_copy_is_kept_per_value_of_the_headers_the_answer_varies_on(rf):
+    """A video lesson rendered for Save-Data (240p, no preload) says Vary: Save-Data;
+    it must not be handed to a visitor without it, nor the other way round."""
+    from django.http import HttpResponse
+    from django.utils.cache import patch_vary_headers
+
+    from cms.page_cache import PageCacheMiddleware
+
+    cache.clear()
+    renders = []
+
+    def view(request):
+        request.page_cache_allowed = True
+        renders.append(request.headers.get("Save-Data", ""))
+        response = HttpResponse(f"saver={request.headers.get('Save-Data', '')}")
+        patch_vary_headers(response, ["Save-Data"])
+        return response
+
+    middleware = PageCacheMiddleware(view)
+
+    def get(**headers):
+        request = rf.get("/bai-hoc/", **headers)
+        request.LANGUAGE_CODE = "vi"
+        response = middleware(request)
+        return response.content.decode(), response[HIT_HEADER]
+
+    assert get(HTTP_SAVE_DATA="on") == ("saver=on", "miss")
+    assert get() == ("saver=", "miss")
+    assert get(HTTP_SAVE_DATA="on") == ("saver=on", "hit")
+    assert get() == ("saver=", "hit")
+    assert renders == ["on", ""]
