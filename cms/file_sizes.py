@@ -6,13 +6,11 @@ fills it on every creation path, and ``LessonMedia.size_bytes`` likewise; pages 
 show the size without touching the storage (a HEAD request per file on S3).
 """
 
-import re
-
 from django.db.models.signals import post_init, pre_save
-from django.template.defaultfilters import filesizeformat
 from wagtail.documents import get_document_model
 
 from cms.models import LessonMedia
+from cms.video.sizes import format_size
 
 
 def stored_size(field_file) -> int | None:
@@ -63,11 +61,9 @@ def _fill_media_size(sender, instance, update_fields=None, **kwargs) -> None:
 
 
 def human_size(size: int | None) -> str:
-    """A size in the active language's style ("1,2 MB" in Vietnamese), "" if unknown."""
-    if size is None:
-        return ""
-    # Django writes 2 KB as "2,0 KB"; the ",0" says nothing to a reader.
-    return re.sub(r"[.,]0(?=\s)", "", str(filesizeformat(size)))
+    """A size as the player shows it ("1,3 MB", decimal units as data plans count),
+    so a document and a video on the same page are read the same way."""
+    return format_size(size)
 
 
 def connect_signals() -> None:

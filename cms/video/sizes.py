@@ -11,7 +11,13 @@ GB = 1000 * MB
 
 def _one_decimal(value: float) -> str:
     # number_format cuts digits off rather than rounding: 9.96 would show "9,9".
-    return number_format(round(value, 1), 1)
+    rounded = round(value, 1)
+    # "35 MB", not "35,0 MB": the ",0" says nothing to a reader.
+    return (
+        number_format(int(rounded))
+        if rounded.is_integer()
+        else number_format(rounded, 1)
+    )
 
 
 def format_size(num_bytes: int | None) -> str:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db  # a new media row defaults to the root colle
     ("num_bytes", "shown"),
     [
         (2_100_000, "2,1 MB"),
-        (9_960_000, "10,0 MB"),
+        (9_960_000, "10 MB"),
         (612_345, "0,6 MB"),
         (100_000, "0,1 MB"),
         (48_700, "49 KB"),

@@ -55,8 +55,8 @@ def test_ready_video_shows_each_choice_and_the_download_with_its_size(
     html = render(VideoBlock(), ready(make_media(clips["360p"])))
     for label in (
         "240p · 2,1 MB",
-        "360p · 4,0 MB",
-        "720p · 10,0 MB",
+        "360p · 4 MB",
+        "720p · 10 MB",
         "Chỉ nghe · 0,6 MB",
     ):
         assert label in html
