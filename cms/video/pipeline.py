@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms import page_cache
 from cms.models import LessonMedia
 from cms.models.media import TranscodeStatus
 
@@ -183,6 +184,8 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
             if previous and previous != prefix:
                 # Someone may be watching the old set: it goes after a grace period.
                 retire(prefix=previous)
+            # Cached lesson pages still show "processing" or the old playlist.
+            page_cache.invalidate_all()
     except LeaseLost:
         if uploaded:
             delete_tree(prefix)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.storage import default_storage
 
+from cms import page_cache
 from cms.models import LessonMedia
 from cms.models.media import TranscodeStatus
 from cms.video import pipeline
@@ -162,3 +163,14 @@ def test_retry_is_refused_while_a_job_is_under_way(make_media, clips):
     media = make_media(clips["360p"])
     media.transcode_status = TranscodeStatus.PROCESSING
     assert retry_transcode(media=media) is None
+
+
+def test_finished_transcode_retires_cached_pages(
+    clips, make_media, django_capture_on_commit_callbacks
+):
+    # A cached lesson page said "processing"; it must not for PAGE_CACHE_SECONDS more.
+    media = make_media(clips["audio"], kind="audio")
+    before = page_cache.current_version()
+    media = transcoded(media, django_capture_on_commit_callbacks)
+    assert media.transcode_status == TranscodeStatus.READY
+    assert page_cache.current_version() != before
