@@ -46,7 +46,7 @@ HIT_HEADER = "X-Page-Cache"
 
 # Sent for every GET of a Wagtail page answered with 200, from the cache or not:
 # counting views must not depend on whether the page was rendered.
-page_viewed = Signal()  # sender: None; page_id: int, model_label: str
+page_viewed = Signal()  # sender: None; page_id: int, model_label: str, request
 
 # Headers that belong to one answer, never to the copy.
 _NOT_STORED = {"set-cookie", "date", "content-length"}
@@ -182,7 +182,9 @@ def _public_headers(response) -> None:
 def _send_viewed(request, response) -> None:
     served = getattr(request, "page_cache_page", None)
     if served and request.method == "GET" and response.status_code == 200:
-        page_viewed.send(sender=None, page_id=served[0], model_label=served[1])
+        page_viewed.send(
+            sender=None, page_id=served[0], model_label=served[1], request=request
+        )
 
 
 class PageCacheMiddleware:
@@ -209,7 +211,10 @@ class PageCacheMiddleware:
             response.headers[HIT_HEADER] = "hit"
             if copy.page_id is not None and request.method == "GET":
                 page_viewed.send(
-                    sender=None, page_id=copy.page_id, model_label=copy.model_label
+                    sender=None,
+                    page_id=copy.page_id,
+                    model_label=copy.model_label,
+                    request=request,
                 )
             return response
         response = self.get_response(request)

@@ -30,6 +30,7 @@ def _empty_cache():
     cache.clear()
     # Views counted in this process but not yet in the cache belong to no test.
     views_counter._pending.clear()
+    views_counter._seen.clear()
 
 
 @pytest.fixture

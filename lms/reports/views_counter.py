@@ -6,10 +6,14 @@ view adds one to a counter in the shared cache; ``flush_view_counts()``, run eve
 ``VIEW_COUNT_FLUSH_SECONDS`` by the worker, moves the counters into
 ``PageViewDaily`` rows. On Redis an increment is atomic; on the file cache two
 views in the same instant may count once, which a view count can afford.
+
+A view counts once per visitor, resource and day: reloading a page, or a crawler
+reading it, does not make a resource look popular in the reports.
 """
 
 import atexit
 import contextlib
+import re
 import threading
 import time
 from collections import Counter
@@ -19,6 +23,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from cms.models import OpenResourcePage
 
@@ -44,9 +49,34 @@ _lock = threading.Lock()
 _pushed_at = time.monotonic()
 
 
-def record_view(*, page_id: int) -> None:
-    """Add one view of the page to today's counter (in the cache within a second)."""
-    key = counter_key(page_id=page_id, day=timezone.localdate())
+# Visitors this process has already counted today: a reload costs no cache
+# traffic at all. Bounded; when full it starts again and the shared cache's
+# marks (one per visitor, resource and day) still stop a second count.
+SEEN_LIMIT = 50_000
+_seen: set[str] = set()
+
+
+def _first_view_today(*, visitor: str, page_id: int, day: date) -> bool:
+    mark = f"viewer:{day.isoformat()}:{page_id}:{visitor}"
+    with _lock:
+        if mark in _seen:
+            return False
+        if len(_seen) >= SEEN_LIMIT:
+            _seen.clear()
+        _seen.add(mark)
+    # Another process may have counted this visitor already.
+    return cache.add(mark, 1, timeout=24 * 60 * 60)
+
+
+def record_view(*, page_id: int, visitor: str = "") -> None:
+    """Add one view of the page to today's counter (in the cache within a second).
+
+    With a ``visitor`` token, only that visitor's first view of the day counts.
+    """
+    day = timezone.localdate()
+    if visitor and not _first_view_today(visitor=visitor, page_id=page_id, day=day):
+        return
+    key = counter_key(page_id=page_id, day=day)
     with _lock:
         _pending[key] += 1
         due = time.monotonic() - _pushed_at >= PUSH_SECONDS
@@ -72,10 +102,33 @@ def push_pending_views() -> None:
 atexit.register(push_pending_views)
 
 
-def count_open_resource_view(sender, *, page_id, model_label, **kwargs) -> None:
-    """Receiver of ``cms.page_cache.page_viewed``: only open resources are counted."""
-    if model_label == OpenResourcePage._meta.label_lower:
+_CRAWLER = re.compile(
+    r"bot|crawl|spider|slurp|preview|externalhit|monitor|curl|wget", re.IGNORECASE
+)
+
+
+def visitor_token(request) -> str:
+    """Who viewed, as far as a count needs: a keyed hash of address and browser.
+
+    Lets a reload count once without a cookie; the address itself is kept nowhere.
+    """
+    seen_as = "|".join(
+        (request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", ""))
+    )
+    return salted_hmac("resource-view", seen_as).hexdigest()[:20]
+
+
+def count_open_resource_view(
+    sender, *, page_id, model_label, request=None, **kwargs
+) -> None:
+    """Receiver of ``cms.page_cache.page_viewed``: only open resources are counted,
+    once per visitor and day, and not when a crawler or link preview reads them."""
+    if model_label != OpenResourcePage._meta.label_lower:
+        return
+    if request is None:
         record_view(page_id=page_id)
+    elif not _CRAWLER.search(request.META.get("HTTP_USER_AGENT", "")):
+        record_view(page_id=page_id, visitor=visitor_token(request))
 
 
 def add_views(*, page_id: int, day: date, count: int) -> None:

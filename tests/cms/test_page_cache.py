@@ -203,12 +203,13 @@ def test_page_cache_on_redis(redis_cache, client, course):
 
 
 def test_resource_views_counted_in_redis_then_flushed(redis_cache, client, resource):
-    for _ in range(5):
-        assert client.get(resource.url).status_code == 200
+    for visitor in range(5):
+        response = client.get(resource.url, REMOTE_ADDR=f"10.0.0.{visitor}")
+        assert response.status_code == 200
     assert not PageViewDaily.objects.exists()
     assert flush_view_counts() == 5
     assert PageViewDaily.objects.get(page=resource).count == 5
-    client.get(resource.url)
+    client.get(resource.url, REMOTE_ADDR="10.0.0.9")
     assert flush_view_counts() == 1
     assert PageViewDaily.objects.get(page=resource).count == 6
     assert cache.get(next(iter(_counter_keys(redis_cache)))) == 0

@@ -12,11 +12,12 @@ from lms.reports.views_counter import flush_view_counts
 def test_serving_an_open_resource_counts_a_view(
     client, library, settings, cache_seconds
 ):
-    """Each GET of a resource adds one to today's count, cached copy or not;
-    other pages count nothing; the counts reach the database when flushed."""
+    """Each visitor's GET of a resource adds one to today's count, cached copy or
+    not; other pages count nothing; the counts reach the database when flushed."""
     settings.PAGE_CACHE_SECONDS = cache_seconds
-    for _ in range(3):
-        assert client.get(library["a"].url).status_code == 200
+    for visitor in range(3):
+        response = client.get(library["a"].url, REMOTE_ADDR=f"10.0.0.{visitor}")
+        assert response.status_code == 200
     client.get(library["c"].url)
     client.get("/")
     assert not PageViewDaily.objects.exists()
