@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtailmedia.permissions import permission_policy as media_policy
 
+from accounts.predicates import is_admin, is_library_editor
+
 
 def _page_rule(check):
     def predicate(user, page) -> bool:
@@ -80,4 +82,20 @@ rules.add_perm("cms.add_media_in_collection", _collection_rule(media_policy, ["a
 rules.add_perm(
     "cms.choose_media_in_collection",
     _collection_rule(media_policy, ["change", "delete"]),
+)
+
+
+@rules.predicate
+def writes_in_a_library_section(user) -> bool:
+    """A university contributor whose institution has its section in the library."""
+    from cms.review import contributor_section  # models load after the rules
+
+    return bool(user.is_authenticated and contributor_section(user) is not None)
+
+
+# Bulk uploads of open resources: a contributor into their section (the form fixes
+# it), a library editor or an administrator into any.
+rules.add_perm(
+    "cms.bulk_upload_resources",
+    is_admin | is_library_editor | writes_in_a_library_section,
 )

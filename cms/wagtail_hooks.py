@@ -9,7 +9,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import documents, page_cache
 from cms.bulk_upload import urls as bulk_upload_urls
-from cms.bulk_upload.views import may_bulk_upload
 from cms.library_editors import may_designate
 from cms.library_editors import urls as library_editor_urls
 from cms.models import ContributorProfile, Institution, Licence, Subject, TargetGroup
@@ -74,7 +73,7 @@ register_snippet(ReferenceDataGroup)
 
 class BulkUploadMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_bulk_upload(request.user)
+        return request.user.has_perm("cms.bulk_upload_resources")
 
 
 @hooks.register("after_create_snippet")

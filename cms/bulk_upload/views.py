@@ -2,24 +2,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from accounts.roles import has_role
-from cms.review import REVIEWER_ROLES, contributor_section
+from cms.review import contributor_section
 
 from .forms import BulkUploadForm
 from .service import BundleError, import_bundle
 
 
-def may_bulk_upload(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or contributor_section(user) is not None:
-        return True
-    return any(has_role(user, role) for role in REVIEWER_ROLES)
-
-
 def bulk_upload(request):
     """Upload a ZIP and a manifest; show a row-by-row report of what was created."""
-    if not may_bulk_upload(request.user):
+    if not request.user.has_perm("cms.bulk_upload_resources"):
         raise PermissionDenied
     section = contributor_section(request.user)
     report = None

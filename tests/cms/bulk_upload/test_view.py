@@ -7,7 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from cms.models import OpenResourcePage
+from accounts.roles import Role, group_for
+from cms.models import Institution, OpenResourcePage
+from cms.review import make_contributor
+
+from ..conftest import make_staff
 
 URL = "/admin/bulk-upload/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -135,3 +139,29 @@ def test_a_reviewer_chooses_the_section(client, reviewer, sections, licences):
     [row] = response.context["report"].rows
     assert row.ok, row.errors
     assert OpenResourcePage.objects.child_of(sections[1]).get().owner == reviewer
+
+
+def test_who_may_bulk_upload_is_one_rule(
+    client, contributor, reviewer, resident, sections
+):
+    """Contributors with a section and library editors may; centre staff, residents
+    and a contributor whose institution has no section may not, page and menu alike."""
+    staff = make_staff("0911000077")
+    staff.groups.add(group_for(Role.CENTRE_STAFF))
+    homeless = make_staff("0911000078")
+    make_contributor(
+        user=homeless, institution=Institution.objects.create(name="Trường X")
+    )
+    for user, allowed in [
+        (contributor, True),
+        (reviewer, True),
+        (staff, False),
+        (resident, False),
+        (homeless, False),
+    ]:
+        assert user.has_perm("cms.bulk_upload_resources") is allowed
+        client.force_login(user)
+        assert (client.get(URL).status_code == 200) is allowed
+        home = client.get(reverse("wagtailadmin_home"))
+        if home.status_code == 200:  # residents have no admin at all
+            assert (URL in home.content.decode()) is allowed
