@@ -6,12 +6,13 @@ is a GET without a session, messages or Authorization credential, and the answer
 a 200 that sets no cookie and does not already say how it may be cached. Copies are
 read for GET and HEAD requests that meet the same conditions.
 
-Every publish, unpublish, move or delete of a page changes one site-wide version
-token that is part of every key: old copies are never read again and expire on
-their own after ``PAGE_CACHE_SECONDS``. A site-wide token is coarse on purpose: a
-title shows in menus, breadcrumbs, listings and search results, so one edit may
-change many pages, and a small site publishes rarely enough that a cold cache after
-each publish costs little.
+Every publish, unpublish, move or delete of a page, every change to a CMS snippet a
+page shows (a subject's name, a licence, captions) and every finished transcode
+changes one site-wide version token that is part of every key: old copies are never
+read again and expire on their own after ``PAGE_CACHE_SECONDS``. A site-wide token is
+coarse on purpose: a title shows in menus, breadcrumbs, listings and search results,
+so one edit may change many pages, and a small site publishes rarely enough that a
+cold cache after each publish costs little.
 
 Anonymous copies say ``Cache-Control: public, max-age=PAGE_MAX_AGE`` with an ETag and
 Last-Modified (``ConditionalGetMiddleware`` answers a matching conditional GET with
@@ -28,7 +29,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import (
@@ -40,6 +41,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 VERSION_KEY = "pagecache:version"
 HIT_HEADER = "X-Page-Cache"
@@ -264,7 +266,18 @@ def _page_changed(sender, **kwargs) -> None:
 
 
 def _deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) or _shown_snippet(sender):
+        invalidate_all()
+
+
+def _shown_snippet(model) -> bool:
+    # The CMS's own snippets are what public pages show; the learning apps'
+    # snippets (quizzes, recognition records) change often and show on no copy.
+    return model._meta.app_label == "cms" and model in get_snippet_models()
+
+
+def _snippet_saved(sender, instance, **kwargs) -> None:
+    if _shown_snippet(sender):
         invalidate_all()
 
 
@@ -273,3 +286,4 @@ def connect_signals() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="page_cache_moved")
     post_delete.connect(_deleted, dispatch_uid="page_cache_deleted")
+    post_save.connect(_snippet_saved, dispatch_uid="page_cache_snippet_saved")

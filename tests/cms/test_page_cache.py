@@ -101,6 +101,17 @@ def test_publish_shows_the_new_title_at_once(client, course):
     assert "Trồng lúa SRI: bản mới" in response.content.decode()
 
 
+def test_renaming_a_subject_shows_at_once(client, course):
+    """Every course page names its subject: a rename is not ten minutes late."""
+    client.get(course.url)
+    assert client.get(course.url)[HIT_HEADER] == "hit"
+    course.subject.name = "Trồng trọt và chăn nuôi"
+    course.subject.save()
+    response = client.get(course.url)
+    assert response[HIT_HEADER] == "miss"
+    assert "Trồng trọt và chăn nuôi" in response.content.decode()
+
+
 def test_unpublish_removes_the_page_at_once(client, course):
     assert client.get(course.url).status_code == 200
     course.unpublish()
