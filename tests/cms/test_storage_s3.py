@@ -66,6 +66,26 @@ def test_the_cors_command_lets_players_on_another_origin_read_renditions(
     # Sent only under the bucket's own CORS rules, not by the server by default.
     assert response.headers["Access-Control-Allow-Methods"] == "GET, HEAD"
     assert response.headers["Content-Type"] == "application/vnd.apple.mpegurl"
+    # A player that preflights (hls.js with a Range header) is answered from the
+    # same rules and a page on an origin not named is refused. moto answers a
+    # preflight only at the bucket's address (at an object's it says 403 whatever
+    # the rules), so the rules are asked there.
+    preflight = {"Access-Control-Request-Method": "GET"}
+    allowed = requests.options(
+        f"{s3_endpoint}/{bucket}",
+        headers={"Origin": PLAYER_ORIGIN, **preflight},
+        timeout=10,
+    )
+    assert allowed.status_code == 200
+    assert allowed.headers["Access-Control-Allow-Origin"] == PLAYER_ORIGIN
+    assert allowed.headers["Access-Control-Allow-Methods"] == "GET, HEAD"
+    stranger = requests.options(
+        f"{s3_endpoint}/{bucket}",
+        headers={"Origin": "https://copycat.example", **preflight},
+        timeout=10,
+    )
+    assert stranger.status_code == 403
+    assert "This CORS request is not allowed" in stranger.text
 
 
 def test_the_cors_command_says_so_when_media_are_local(capsys):
