@@ -5,6 +5,7 @@ their URLs name (did:web resolved as the DID specification says), then handed to
 Node; Node brings its own JSON-LD contexts from npm.
 """
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -19,16 +20,19 @@ def install() -> None:
     node_modules = VERIFIER_DIR / "node_modules"
     lock = VERIFIER_DIR / "package-lock.json"
     marker = node_modules / ".package-lock.json"
-    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
-        return
-    npm = shutil.which("npm")
-    assert npm, "npm is needed for the independent verifier (Debian: nodejs npm)"
-    subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=VERIFIER_DIR,
-        check=True,
-        timeout=300,
-    )
+    # Parallel test workers install once: the others wait on the lock.
+    with open(VERIFIER_DIR / ".install.lock", "w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+            return
+        npm = shutil.which("npm")
+        assert npm, "npm is needed for the independent verifier (Debian: nodejs npm)"
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=VERIFIER_DIR,
+            check=True,
+            timeout=300,
+        )
 
 
 def did_web_path(did: str) -> str:
