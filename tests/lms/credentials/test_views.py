@@ -143,3 +143,16 @@ def test_did_documents_publish_multikeys(certificate):
     assert json.loads(Client().get("/.well-known/did.json").content)["id"] == (
         "did:web:hoctap.example.vn"
     )
+
+
+def test_verify_pages_query_count_is_fixed(
+    certificate, recognised, django_assert_max_num_queries
+):
+    credential_for_certificate(certificate)
+    credential_for_dossier(recognised)
+    client = Client()
+    with django_assert_max_num_queries(8):
+        assert client.get(f"/verify/{certificate.code}/").status_code == 200
+    with django_assert_max_num_queries(8):
+        url = f"/cong-nhan/xac-thuc/{recognised.public_code}/"
+        assert client.get(url).status_code == 200
