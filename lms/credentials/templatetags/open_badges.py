@@ -37,9 +37,11 @@ def certificate_badge(certificate) -> BadgeState:
         .filter(certificate=certificate)
         .first()
     )
+    erased = certificate.learner.personal_data_erased
     return _state(
         credential,
-        json_url=certificate_json_url(certificate),
+        # No credential is issued for a holder whose data is erased.
+        json_url="" if erased else certificate_json_url(certificate),
         revoked_record=not certificate.is_valid,
     )
 

@@ -80,3 +80,12 @@ def test_erasing_personal_data_withdraws_the_credential(client, certificate, res
     assert credential.erased_at is not None and credential.document == {}
     assert _served_bit(client, credential)
     assert client.get(f"/verify/{certificate.code}/credential.json").status_code == 404
+
+
+def test_verify_page_of_an_erased_holder_links_no_credential(
+    client, certificate, resident
+):
+    anonymise(user=resident)
+    html = client.get(f"/verify/{certificate.code}/").content.decode()
+    assert 'data-status="erased"' in html
+    assert "credential.json" not in html
