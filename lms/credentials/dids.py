@@ -49,6 +49,6 @@ def did_document(did: str) -> dict:
         "@context": DID_CONTEXTS,
         "id": did,
         "verificationMethod": methods,
+        # Only assertions: these keys sign credentials and nothing else.
         "assertionMethod": ids,
-        "authentication": ids,
     }
