@@ -86,3 +86,24 @@ def test_credentials_signed_before_a_key_rotation_still_verify(client, certifica
     call_command("rotate_credential_key", stdout=open("/dev/null", "w"))  # noqa: SIM115
     result = check(client, credential)
     assert result["verified"], result["error"]
+
+
+def test_changing_a_title_credential_fails_verification(client, recognised):
+    credential = credential_for_dossier(recognised).document
+    documents = verifier.served_documents(client, credential)
+    changes = {
+        "decision number": lambda c: c["credentialSubject"]["result"][0].update(
+            value="99/QĐ-KH"
+        ),
+        "authority": lambda c: c["evidence"][0].update(
+            description="Uỷ ban nhân dân tỉnh khác"
+        ),
+        "title": lambda c: c["credentialSubject"]["achievement"].update(
+            name="Gia đình học tập 2026"
+        ),
+        "awarded date": lambda c: c.update(awardedDate="2025-12-20T00:00:00+07:00"),
+    }
+    for label, change in changes.items():
+        tampered = copy.deepcopy(credential)
+        change(tampered)
+        assert verifier.verify(tampered, documents)["verified"] is False, label
