@@ -9,6 +9,9 @@ DEBUG ?=
 RUN_SETTINGS := $(if $(filter 1 true yes on,$(DEBUG)),config.settings.dev,config.settings.embedded)
 # System packages the test suite drives for real.
 TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core chromium redis-server
+# The independent credential verifier (tests/verifier, npm ci from the tests); only
+# when no npm is on PATH: a NodeSource nodejs bundles npm and conflicts with Debian's.
+TEST_NODE_PACKAGES := nodejs npm
 RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
 
 .PHONY: run test lint format messages install install-dev
@@ -22,6 +25,7 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	@.ci/apt-install $(TEST_PACKAGES)
+	@command -v npm >/dev/null || .ci/apt-install $(TEST_NODE_PACKAGES)
 	@$(MAKE) --no-print-directory messages
 	$(PY) -m pytest $(PYTEST_ARGS)
 

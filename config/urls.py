@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("pwa.urls")),
     path("", include("lms.urls")),
     path("", include("lms.recognition.urls")),
+    path("", include("lms.credentials.urls")),
     path("bao-cao/", include("lms.reports.urls")),
 ]
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "lms",
     "lms.recognition",
     "lms.reports",
+    "lms.credentials",
     "cms",
     "cms.admin_vi",
     "pwa",
@@ -522,3 +523,12 @@ RESUMABLE_UPLOAD_MAX_CHUNK_BYTES = 16 * 1024 * 1024
 # `manage.py clear_resumable_uploads`).
 RESUMABLE_UPLOAD_EXPIRY_HOURS = int(os.environ.get("RESUMABLE_UPLOAD_EXPIRY_HOURS", 24))
 RESUMABLE_UPLOADS_PER_PERSON = 3
+
+# Open Badges credentials (lms.credentials): the secret the signing keys are
+# encrypted under. Set it at scale (every machine the same); without it the embedded
+# default generates one into CREDENTIAL_KEY_SECRET_FILE (0600). Losing it loses the
+# keys: rotate (manage.py rotate_credential_key) rather than delete.
+CREDENTIAL_KEY_SECRET = os.environ.get("CREDENTIAL_KEY_SECRET", "")
+CREDENTIAL_KEY_SECRET_FILE = Path(
+    os.environ.get("CREDENTIAL_KEY_SECRET_FILE", BASE_DIR / ".credential-key-secret")
+)

@@ -26,3 +26,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Page tests measure rendering (queries, markup): the page cache is off, and the
 # tests of the cache itself turn it on.
 PAGE_CACHE_SECONDS = 0
+CREDENTIAL_KEY_SECRET = "test-only-credential-key-secret"
