@@ -8,8 +8,8 @@ PYTEST_ARGS ?=
 DEBUG ?=
 RUN_SETTINGS := $(if $(filter 1 true yes on,$(DEBUG)),config.settings.dev,config.settings.embedded)
 # System packages the test suite drives for real.
-TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core chromium redis-server
-RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
+TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra chromium redis-server
+RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra
 
 .PHONY: run test lint format messages install install-dev
 
