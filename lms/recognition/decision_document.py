@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from lms.official_layout import bare_place_name, place_and_date
+from lms.official_layout import place_and_date
 from lms.recognition.rules import decided_by_province
 from lms.recognition.titles import title_words
 
@@ -70,6 +70,13 @@ def verify_url(code: str, *, base_url: str) -> str:
     return base_url.rstrip("/") + reverse("recognition:verify", args=[code])
 
 
+def issuing_place(decision, dossier) -> str:
+    """Where the decision is issued: the province for what it decides, else the
+    commune (the place of the place-and-date line)."""
+    commune = decision.commune
+    return commune.province.name if decided_by_province(dossier) else commune.name
+
+
 def _annex_rows(dossiers, *, base_url: str) -> tuple[AnnexRow, ...]:
     return tuple(
         AnnexRow(
@@ -92,9 +99,7 @@ def decision_document(decision, *, base_url: str) -> DecisionDocument:
         .order_by("village__name", "subject_name", "pk")
     )
     words = title_words(decision.model)
-    commune = decision.commune
-    by_province = bool(dossiers) and decided_by_province(dossiers[0])
-    place = commune.province.name if by_province else commune.name
+    place = issuing_place(decision, dossiers[0]) if dossiers else decision.commune.name
     title = f"“{words.title}” năm {decision.year}"
     # A legal source may name several texts: "QĐ 677/QĐ-TTg; QĐ 324/QĐ-KHVN".
     sources = dict.fromkeys(
@@ -133,7 +138,7 @@ def decision_document(decision, *, base_url: str) -> DecisionDocument:
         parent_authority=decision.parent_authority,
         authority=decision.authority,
         number_line=f"Số: {decision.number}",
-        place_date=place_and_date(bare_place_name(place), decision.date),
+        place_date=place_and_date(place, decision.date),
         about=f"Về việc công nhận danh hiệu {title}",
         competence=issued_by.upper(),
         bases=bases,

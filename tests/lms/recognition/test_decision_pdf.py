@@ -14,6 +14,7 @@ from lms.recognition.learning import record_learning
 from lms.recognition.services import cycle
 
 from .conftest import YEAR, officer, register_and_answer
+from .pdfs import assert_fonts_embedded, link_targets
 
 pytestmark = pytest.mark.django_db
 
@@ -110,11 +111,7 @@ def test_annex_lists_everyone_with_village_commune_and_a_qr_link(
             dossier.commune.name,
             dossier.public_code,
         ]
-    links = [
-        annotation.get_object()["/A"]["/URI"]
-        for page in reader.pages[1:]
-        for annotation in page.get("/Annots", [])
-    ]
+    links = link_targets(reader.pages[1:])
     assert sorted(links) == sorted(
         f"http://testserver/cong-nhan/xac-thuc/{d.public_code}/"
         for d in decision.dossiers.all()
@@ -144,22 +141,8 @@ def test_annex_header_row_repeats_on_every_page(
 
 def test_vietnamese_text_is_set_in_embedded_fonts(client, commune_officer, decision):
     reader = PdfReader(io.BytesIO(_pdf(client, commune_officer, decision).content))
-    fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            fonts[font["/BaseFont"]] = font
-    assert fonts
-    for name, font in fonts.items():
-        # Subsets of DejaVu Serif, embedded (FontFile2), never a core PDF font.
-        assert "DejaVuSerif" in name, name
-        descendant = (
-            font["/DescendantFonts"][0].get_object()
-            if ("/DescendantFonts" in font)
-            else font
-        )
-        assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
-        assert "/ToUnicode" in font  # what makes the text extract correctly
+    fonts = assert_fonts_embedded(reader)
+    assert all("DejaVuSerif" in name for name in fonts)
     assert any("Italic" in name for name in fonts)  # place and date, legal bases
 
 
