@@ -8,11 +8,11 @@ PYTEST_ARGS ?=
 DEBUG ?=
 RUN_SETTINGS := $(if $(filter 1 true yes on,$(DEBUG)),config.settings.dev,config.settings.embedded)
 # System packages the test suite drives for real.
-TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core chromium redis-server
+TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra chromium redis-server
 # The independent credential verifier (tests/verifier, npm ci from the tests); only
 # when no npm is on PATH: a NodeSource nodejs bundles npm and conflicts with Debian's.
 TEST_NODE_PACKAGES := nodejs npm
-RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core
+RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra
 
 .PHONY: run test lint format messages install install-dev
 

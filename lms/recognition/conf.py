@@ -72,6 +72,7 @@ class Authority:
     authority: str
     signer_title: str
     signer_name: str
+    parent_authority: str = ""
 
 
 def authority_for(dossier) -> Authority:
@@ -89,11 +90,13 @@ def authority_for(dossier) -> Authority:
     if row is None:
         authority, title = FALLBACK_AUTHORITIES[level]
         row = RecognisingAuthority(authority=authority, signer_title=title)
+    names = {
+        "commune": commune.name.removeprefix("Xã ").removeprefix("Phường "),
+        "province": commune.province.name,
+    }
     return Authority(
-        authority=row.authority.format(
-            commune=commune.name.removeprefix("Xã ").removeprefix("Phường "),
-            province=commune.province.name,
-        ),
+        authority=row.authority.format(**names),
+        parent_authority=row.parent_authority.format(**names),
         signer_title=row.signer_title,
         signer_name=row.signer_name,
     )

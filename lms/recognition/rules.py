@@ -18,6 +18,7 @@ from accounts.predicates import (
     is_commune_officer,
     is_officer,
     is_province_officer,
+    is_village_officer,
     province_officer_of,
     village_officer_of,
 )
@@ -127,6 +128,38 @@ rules.add_perm(
 rules.add_perm("recognition.verify_dossier", verifies_here & ~is_party_to)
 rules.add_perm("recognition.recognise_dossier", recognises_here & ~is_party_to)
 rules.add_perm("recognition.revoke_dossier", recognises_here & ~is_party_to)
+
+
+@rules.predicate
+def decision_in_place(user, decision) -> bool:
+    """Officers and centre staff of the decision's commune (its village officers
+    included) and of its province: those who carry out or report on it."""
+    commune_id = decision.commune_id
+    return bool(
+        commune_officer_of(user, commune_id)
+        or centre_staff_of(user, commune_id)
+        or (is_village_officer(user) and place_of(user).commune_id == commune_id)
+        or province_officer_of(user, decision.commune.province_id)
+    )
+
+
+@rules.predicate
+def recognised_by(user, decision) -> bool:
+    """The user speaks for one of the subjects the decision recognised."""
+    if not user.is_authenticated:
+        return False
+    return decision.dossiers.filter(
+        Q(person_id=user.pk)
+        | Q(registered_by_id=user.pk)
+        | Q(household__head_id=user.pk)
+        | Q(clan__representative_id=user.pk)
+        | Q(unit__head_id=user.pk)
+    ).exists()
+
+
+rules.add_perm(
+    "recognition.view_decision", is_admin | decision_in_place | recognised_by
+)
 
 # Without an object: may the user open the officers' pages at all?
 may_follow_dossiers = is_officer | is_centre_staff | is_admin

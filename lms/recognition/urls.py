@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.recognition import evidence_views, views
+from lms.recognition import decision_views, evidence_views, views
 
 app_name = "recognition"
 
@@ -25,6 +25,16 @@ urlpatterns = [
     path("cong-nhan/xu-ly/", views.bulk, name="bulk"),
     path("cong-nhan/ho-so/<int:pk>/tra-lai/", views.return_dossier, name="return"),
     path("cong-nhan/ho-so/<int:pk>/thu-hoi/", views.revoke, name="revoke"),
+    path(
+        "cong-nhan/quyet-dinh/<int:pk>/",
+        decision_views.decision_detail,
+        name="decision",
+    ),
+    path(
+        "cong-nhan/quyet-dinh/<int:pk>/quyet-dinh.pdf",
+        decision_views.decision_file,
+        name="decision_pdf",
+    ),
     path("cong-nhan/danh-gia/", views.run_evaluation, name="runs"),
     path("cong-nhan/danh-sach/<int:year>/", views.published, name="published"),
     path("cong-nhan/xac-thuc/<str:code>/", views.verify, name="verify"),

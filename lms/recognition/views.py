@@ -283,6 +283,8 @@ def dossier_detail(request, pk):
             **_answer_context(dossier, request.user),
             "actions": transitions.available(request.user, dossier),
             "for_subject": request.user.pk in spokespeople(dossier),
+            "can_view_decision": bool(dossier.decision_id)
+            and request.user.has_perm("recognition.view_decision", dossier.decision),
             "decision_form": DecisionForm(initial=_decision_initial(dossier)),
             "revoke_form": RevokeForm(),
             "indicators": Indicator.objects.filter(

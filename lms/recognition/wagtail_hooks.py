@@ -157,6 +157,7 @@ class AuthorityViewSet(SnippetViewSet):
             FieldPanel("level"),
             FieldPanel("province"),
             FieldPanel("authority"),
+            FieldPanel("parent_authority"),
             FieldPanel("signer_title"),
             FieldPanel("signer_name"),
             FieldPanel("legal_basis"),

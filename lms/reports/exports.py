@@ -1,15 +1,18 @@
 """Report tables as XLSX (openpyxl) and CSV files officers can send upward.
 
-Every sheet and file opens with a title block: the report title, the table, the
-area, the year, the date of extraction and the units. Headers are Vietnamese
-whatever the language of the request; numbers are written as numbers. CSV is UTF-8
-with a byte-order mark so that Excel shows the diacritics. Text that could start a
-formula is neutralised (`cms.spreadsheet`).
+Every XLSX sheet is one form in the official layout (`official.py`): the heading
+block (reporting unit, form number, quốc hiệu and tiêu ngữ, title, table, reporting
+unit, period, date of making, units), then one header row and the data, then the
+place and date and the two signatures. Only the heading block above the header row
+has merged cells; below it a program reads a plain table: one header row, numbers
+as numbers, nothing merged. Each sheet is named after its form (`Form.sheet_name`).
+Every CSV table opens with a short title block. Headers are Vietnamese whatever the
+language of the request. CSV is UTF-8 with a byte-order mark so that Excel shows the
+diacritics. Text that could start a formula is neutralised (`cms.spreadsheet`).
 """
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,13 +22,22 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from cms.spreadsheet import neutralise_row
+from cms.spreadsheet import neutralise, neutralise_row
+from lms.official_layout import (
+    HEAD_OF_UNIT,
+    HEAD_OF_UNIT_HINT,
+    MOTTO,
+    NATION,
+    PREPARED_BY,
+    PREPARED_BY_HINT,
+)
 
+from . import official
 from .figures import Report
 
 INT, FLOAT, PERCENT, TEXT = "int", "float", "percent", "text"
 NUMBER_FORMATS = {INT: "#,##0", FLOAT: "#,##0.0", PERCENT: "0.0"}
-HEADER_ROW = 8  # the title block takes rows 1–6, then one blank row
+HEADER_ROW = 12  # the heading block takes rows 1–10, then one blank row
 
 
 @dataclass(frozen=True)
@@ -61,31 +73,99 @@ def title_block(report: Report, table: Table) -> list[list]:
     ]
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip()
-    base, n = name, 2
-    while name in used:
-        suffix = f" ({n})"
-        name, n = base[: 31 - len(suffix)] + suffix, n + 1
-    used.add(name)
-    return name
+def _split(columns: int) -> int:
+    """How many columns the left half of the heading spans (the unit, the form);
+    the right half, wide enough for the quốc hiệu, takes the rest."""
+    return 1 if columns <= 4 else columns // 3
+
+
+def _heading_rows(sheet, heading: official.Heading, table: Table, form) -> None:
+    """Rows 1–10; the only merged cells of the sheet."""
+    last = len(table.columns)
+    left = _split(last)
+    pairs = [
+        (heading.parent, Font(size=12), NATION, Font(bold=True, size=12)),
+        (
+            heading.unit,
+            Font(bold=True, size=12),
+            MOTTO,
+            Font(bold=True, size=13, underline="single"),
+        ),
+        (form.label, Font(size=12), "", Font()),
+    ]
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row, (left_text, left_font, right_text, right_font) in enumerate(pairs, 1):
+        sheet.cell(row=row, column=1, value=neutralise(left_text) or None)
+        sheet.cell(row=row, column=1).font = left_font
+        sheet.cell(row=row, column=left + 1, value=right_text or None)
+        sheet.cell(row=row, column=left + 1).font = right_font
+        for start, end in ((1, left), (left + 1, last)):
+            sheet.cell(row=row, column=start).alignment = centred
+            if end > start:
+                sheet.merge_cells(
+                    start_row=row, start_column=start, end_row=row, end_column=end
+                )
+    titles = ((5, heading.title, 14), (6, table.title, 12))
+    for row, text, size in titles:
+        sheet.cell(row=row, column=1, value=neutralise(text)).font = Font(
+            bold=True, size=size
+        )
+        sheet.cell(row=row, column=1).alignment = centred
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    made_on = heading.made_on
+    if heading.figures_of:
+        made_on += f" (số liệu tổng hợp lúc {heading.figures_of})"
+    lines = (
+        f"Đơn vị báo cáo: {heading.reporting_unit}",
+        f"Kỳ báo cáo: {heading.period}",
+        f"Ngày lập biểu: {made_on}",
+        _("Units: %(unit)s") % {"unit": table.unit},
+    )
+    for row, text in enumerate(lines, start=7):
+        sheet.cell(row=row, column=1, value=neutralise(text))
+    sheet.row_dimensions[1].height = sheet.row_dimensions[2].height = 18
+
+
+def _signature_rows(sheet, heading: official.Heading, columns: int) -> None:
+    """Place and date, then the two signatures, under the data: plain cells
+    (nothing merged below the header row), centred over their own column."""
+    first = sheet.max_row + 2
+    last = columns
+    centred = Alignment(horizontal="center")
+    rows = (
+        (first, None, heading.place_date, Font(italic=True)),
+        (first + 1, PREPARED_BY, HEAD_OF_UNIT, Font(bold=True)),
+        (first + 2, PREPARED_BY_HINT, HEAD_OF_UNIT_HINT, Font(italic=True)),
+    )
+    for row, left_text, right_text, font in rows:
+        for column, text in ((1, left_text), (last, right_text)):
+            if text:
+                cell = sheet.cell(row=row, column=column, value=text)
+                cell.font, cell.alignment = font, centred
+
+
+def _page_setup(sheet, columns: int) -> None:
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if columns > 5 else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"  # repeated on every page
 
 
 def to_xlsx(report: Report, tables: Sequence[Table]) -> bytes:
-    """A workbook with one sheet per table."""
+    """A workbook with one sheet per table, each a form in the official layout."""
     with translation.override("vi"):
+        heading = official.heading(report, title=report_title(report))
         book = Workbook()
         book.remove(book.active)
-        used: set[str] = set()
         for table in tables:
-            sheet = book.create_sheet(_sheet_name(table.title, used))
-            for line in title_block(report, table):
-                sheet.append(neutralise_row(line))
-            sheet["A1"].font = Font(bold=True, size=14)
-            sheet["A2"].font = Font(bold=True)
-            sheet.append([])
-            sheet.append(neutralise_row(column.header for column in table.columns))
-            for cell in sheet[HEADER_ROW]:
+            form = official.form_for(table.key)
+            sheet = book.create_sheet(form.sheet_name)
+            _heading_rows(sheet, heading, table, form)
+            for index, column in enumerate(table.columns, start=1):
+                cell = sheet.cell(
+                    row=HEADER_ROW, column=index, value=neutralise(column.header)
+                )
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             for row in table.rows:
@@ -95,10 +175,12 @@ def to_xlsx(report: Report, tables: Sequence[Table]) -> bytes:
                 ):
                     if column.kind in NUMBER_FORMATS:
                         cell.number_format = NUMBER_FORMATS[column.kind]
+            _signature_rows(sheet, heading, len(table.columns))
             for index, column in enumerate(table.columns, start=1):
                 width = 34 if column.kind == TEXT else 16
                 sheet.column_dimensions[get_column_letter(index)].width = width
             sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
+            _page_setup(sheet, len(table.columns))
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()

@@ -8,8 +8,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.models import Commune, Province, Village
+from lms import official_layout
 
-from . import exports, presentation, scope
+from . import exports, official, presentation, scope
 from .figures import COMPARISON_YEARS, build_report
 
 FIRST_YEAR = 2015
@@ -116,16 +117,30 @@ def dashboard(request):
 
 @login_required
 def printable(request):
-    area, report = _context(request)
-    return render(
-        request,
-        "reports/print.html",
-        {
-            "report": report,
-            "sections": presentation.sections(report),
-            "title": exports.report_title(report),
-        },
-    )
+    # A paper report in the official layout goes upward in Vietnamese, as the
+    # exports do, whatever the language of the screen.
+    with translation.override("vi"):
+        area, report = _context(request)
+        sections = presentation.sections(report)
+        printed = [(s, official.form_for(s.table.key)) for s in sections]
+        title = exports.report_title(report)
+        return render(
+            request,
+            "reports/print.html",
+            {
+                "report": report,
+                "printed": printed,
+                "title": title,
+                "heading": official.heading(report, title=title),
+                "form_range": official.form_range([form for _s, form in printed]),
+                "nation": official_layout.NATION,
+                "motto": official_layout.MOTTO,
+                "prepared_by": official_layout.PREPARED_BY,
+                "prepared_by_hint": official_layout.PREPARED_BY_HINT,
+                "head_of_unit": official_layout.HEAD_OF_UNIT,
+                "head_of_unit_hint": official_layout.HEAD_OF_UNIT_HINT,
+            },
+        )
 
 
 @login_required

@@ -42,6 +42,15 @@ class RecognisingAuthority(models.Model):
             "replaced by the names of the place."
         ),
     )
+    parent_authority = models.CharField(
+        _("parent authority"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Printed above the authority in a decision's header, for example: Hội "
+            "Khuyến học tỉnh {province}. Leave empty for a People's Committee."
+        ),
+    )
     signer_title = models.CharField(_("signer's title"), max_length=120)
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)

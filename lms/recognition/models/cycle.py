@@ -252,6 +252,10 @@ class Decision(models.Model):
     number = models.CharField(_("decision number"), max_length=60)
     date = models.DateField(_("decision date"))
     authority = models.CharField(_("authority"), max_length=200)
+    # Kept as issued: a later change of the authority rows must not alter a decision.
+    parent_authority = models.CharField(
+        _("parent authority"), max_length=200, blank=True
+    )
     signer_name = models.CharField(_("signer"), max_length=120)
     signer_title = models.CharField(_("signer's title"), max_length=120)
     model = models.CharField(max_length=20, choices=LearningModel.choices)

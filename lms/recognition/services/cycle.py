@@ -275,6 +275,10 @@ def recognise(
         number=number,
         date=date,
         authority=authority or configured.authority,
+        # The parent goes with the configured authority, not with another typed in.
+        parent_authority=configured.parent_authority
+        if authority in ("", configured.authority)
+        else "",
         signer_name=signer_name or configured.signer_name,
         signer_title=signer_title or configured.signer_title,
         model=first.model,

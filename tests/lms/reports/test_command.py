@@ -74,7 +74,7 @@ def test_command_without_area_covers_the_platform_as_xlsx(db, tmp_path):
         stdout=io.StringIO(),
     )
     sheet = load_workbook(output).worksheets[0]
-    assert sheet["A3"].value == "Địa bàn: Toàn hệ thống"
+    assert sheet["A7"].value == "Đơn vị báo cáo: Toàn hệ thống"
 
 
 def test_command_rejects_unknown_codes(db, tmp_path):

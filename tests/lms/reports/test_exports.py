@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.roles import Role
+from lms.reports.exports import HEADER_ROW
 from lms.reports.models import PageViewDaily
 
 from . import data
@@ -36,29 +37,34 @@ def test_xlsx_library_table_cell_by_cell(officer_client, commune, year):
         f'attachment; filename="bao-cao-{year}-{commune.code}-library.xlsx"'
     )
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Thư viện tài nguyên mở  số tài"]
+    assert book.sheetnames == ["09 Thư viện tài nguyên mở"]
     sheet = book.active
-    extracted = sheet["A5"].value
-    assert sheet["A1"].value == f"Báo cáo học tập suốt đời năm {year}"
-    assert sheet["A2"].value == "Bảng: Thư viện tài nguyên mở: số tài liệu và lượt xem"
-    assert sheet["A3"].value == f"Địa bàn: {commune.name}, {commune.province.name}"
-    assert sheet["A4"].value == f"Năm: {year}"
-    assert extracted.startswith(
-        "Ngày trích xuất: " + timezone.localdate().strftime("%d/%m/%Y")
+    today = timezone.localdate()
+    assert sheet["A1"].value == "TỈNH LÀO CAI"
+    assert sheet["A2"].value == "XÃ TẢ VAN"
+    assert sheet["A3"].value == "Biểu số 09/HTSĐ"
+    assert sheet["B1"].value == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert sheet["B2"].value == "Độc lập - Tự do - Hạnh phúc"
+    assert sheet["A5"].value == f"BÁO CÁO HỌC TẬP SUỐT ĐỜI NĂM {year}"
+    assert sheet["A6"].value == "Thư viện tài nguyên mở: số tài liệu và lượt xem"
+    assert sheet["A7"].value == (
+        f"Đơn vị báo cáo: {commune.name}, {commune.province.name}"
     )
-    assert sheet["A6"].value == "Đơn vị tính: tài liệu; lượt xem"
-    assert sheet["A7"].value is None
-    assert [c.value for c in sheet[8]] == [
+    assert sheet["A8"].value.startswith(f"Kỳ báo cáo: Năm {year} (từ ngày 01/01/")
+    assert sheet["A9"].value.startswith("Ngày lập biểu: " + today.strftime("%d/%m/%Y"))
+    assert sheet["A10"].value == "Đơn vị tính: tài liệu; lượt xem"
+    assert sheet["A11"].value is None
+    assert [c.value for c in sheet[HEADER_ROW]] == [
         "Cơ sở đóng góp",
         "Giấy phép",
         "Số tài liệu",
         "Lượt xem trong năm",
     ]
-    assert [c.value for c in sheet[9]] == ["Đại học Huế", "CC BY", 2, 41]
-    assert [c.value for c in sheet[10]] == ["Đại học Thái Nguyên", "CC BY-SA", 1, 0]
-    assert sheet.max_row == 10
-    assert isinstance(sheet["C9"].value, int)
-    assert sheet["D9"].number_format == "#,##0"
+    assert [c.value for c in sheet[13]] == ["Đại học Huế", "CC BY", 2, 41]
+    assert [c.value for c in sheet[14]] == ["Đại học Thái Nguyên", "CC BY-SA", 1, 0]
+    assert [c.value for c in sheet[15]] == [None] * 4  # the data ends here
+    assert isinstance(sheet["C13"].value, int)
+    assert sheet["D13"].number_format == "#,##0"
 
 
 def test_xlsx_headers_are_vietnamese_whatever_the_language(
@@ -70,7 +76,7 @@ def test_xlsx_headers_are_vietnamese_whatever_the_language(
         HTTP_ACCEPT_LANGUAGE="en",
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["C8"].value == "Số tài liệu"
+    assert sheet.cell(row=HEADER_ROW, column=3).value == "Số tài liệu"
 
 
 def test_csv_is_utf8_with_bom(officer_client, commune, year):
@@ -111,10 +117,10 @@ def test_xlsx_recognition_table_numbers_are_numbers(
         {"year": data.YEAR, "table": "learning_by_area"},
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A6"].value == (
+    assert sheet["A10"].value == (
         "Đơn vị tính: lượt ghi danh; khoá học; %; giờ; lượt người"
     )
-    assert [c.value for c in sheet[8]] == [
+    assert [c.value for c in sheet[HEADER_ROW]] == [
         "Thôn",
         "Số lượt ghi danh",
         "Số khoá học hoàn thành",
@@ -123,9 +129,9 @@ def test_xlsx_recognition_table_numbers_are_numbers(
         "Giờ học trực tiếp",
         "Lượt người dự lớp",
     ]
-    assert [c.value for c in sheet[9]] == ["Thôn Hai", 0, 1, None, 0, 0, 0]
-    assert [c.value for c in sheet[10]] == ["Thôn Một", 2, 1, 50, 1.5, 3.5, 2]
-    assert [c.value for c in sheet[11]] == [
+    assert [c.value for c in sheet[13]] == ["Thôn Hai", 0, 1, None, 0, 0, 0]
+    assert [c.value for c in sheet[14]] == ["Thôn Một", 2, 1, 50, 1.5, 3.5, 2]
+    assert [c.value for c in sheet[15]] == [
         "Chưa ghi nhận hoặc nơi khác",
         1,
         1,
@@ -134,11 +140,11 @@ def test_xlsx_recognition_table_numbers_are_numbers(
         2,
         1,
     ]
-    assert [c.value for c in sheet[12]] == ["Tổng cộng", 3, 3, 66.7, 3.5, 5.5, 3]
-    assert sheet.max_row == 12
-    assert sheet["D12"].number_format == "0.0"
-    assert sheet["E12"].number_format == "#,##0.0"
-    assert isinstance(sheet["B12"].value, int)
+    assert [c.value for c in sheet[16]] == ["Tổng cộng", 3, 3, 66.7, 3.5, 5.5, 3]
+    assert [c.value for c in sheet[17]] == [None] * 7
+    assert sheet["D16"].number_format == "0.0"
+    assert sheet["E16"].number_format == "#,##0.0"
+    assert isinstance(sheet["B16"].value, int)
 
 
 def test_csv_of_all_tables_has_a_title_block_per_table(officer_client):
@@ -182,7 +188,11 @@ def test_formula_typed_as_a_topic_is_neutralised_in_xlsx(
         {"year": formula_session, "table": "classes"},
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
-    cells = [row for row in sheet.iter_rows(min_row=9, values_only=True)]
+    cells = [
+        row
+        for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
+        if row[1] is not None  # leave out the signatures under the data
+    ]
     topics = {row[0] for row in cells}
     assert "'" + FORMULA_TOPIC in topics
     assert {"'-5 bài", "'@Trồng lúa"} <= topics

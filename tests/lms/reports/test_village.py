@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from accounts.roles import Role, group_for
 from lms.reports import presentation, scope
+from lms.reports.exports import HEADER_ROW
 from lms.reports.figures import Classes, Funnel, Learning, build_report
 from lms.reports.summaries import refresh_summaries
 
@@ -174,8 +175,10 @@ def test_village_export_names_the_village(client, village_officer, world):
         f'attachment; filename="bao-cao-{YEAR}-thon-{world.v1.pk}-trend.xlsx"'
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A3"].value == f"Địa bàn: Thôn Một, {world.a.name}"
-    assert sheet.cell(row=8, column=9).value is None  # no "classes held" column
+    assert sheet["A2"].value == "THÔN MỘT"
+    assert sheet["A7"].value == f"Đơn vị báo cáo: Thôn Một, {world.a.name}"
+    assert sheet.cell(row=HEADER_ROW, column=8).value  # the last column
+    assert sheet.cell(row=HEADER_ROW, column=9).value is None  # no "classes held"
     classes = client.get(
         reverse("reports:export", args=["csv"]), {"year": YEAR, "table": "classes"}
     )
