@@ -1,0 +1,125 @@
+"""Translated pages and their Vietnamese source, in one place.
+
+A page translated with Wagtail's internationalisation shares its ``translation_key``
+with the Vietnamese page it was made from. Learner records (enrolments, progress,
+events, certificates, reports) always point at the Vietnamese source, so time and
+completion on any language version count once for the same lesson.
+"""
+
+from collections.abc import Iterable
+
+from wagtail.models import Locale, Page
+
+from cms.content_languages import DEFAULT_CODE
+
+
+def default_locale() -> Locale:
+    return Locale.objects.get(language_code=DEFAULT_CODE)
+
+
+def source_page_ids(page_ids: Iterable[int]) -> dict[int, int]:
+    """Each page id mapped to its Vietnamese source's id (itself when Vietnamese or
+    when it has no Vietnamese source); one query."""
+    page_ids = set(page_ids)
+    if not page_ids:
+        return {}
+    rows = Page.objects.filter(pk__in=page_ids).values_list(
+        "pk", "translation_key", "locale__language_code"
+    )
+    keys = {pk: key for pk, key, code in rows if code != DEFAULT_CODE}
+    sources = dict(
+        Page.objects.filter(
+            translation_key__in=keys.values(), locale__language_code=DEFAULT_CODE
+        ).values_list("translation_key", "pk")
+    )
+    return {pk: sources.get(keys.get(pk), pk) for pk in page_ids}
+
+
+def source_page_id(page_id: int) -> int:
+    return source_page_ids([page_id])[page_id]
+
+
+def source_page(page: Page) -> Page:
+    """The Vietnamese page this one translates, as its specific class (or itself)."""
+    if page.locale.language_code == DEFAULT_CODE:
+        return page
+    source = (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=DEFAULT_CODE
+        )
+        .specific()
+        .first()
+    )
+    return source or page
+
+
+def live_translation(page: Page, code: str) -> Page | None:
+    """The live version of `page` in the language `code`, if there is one."""
+    if page.locale.language_code == code:
+        return page
+    return (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=code)
+        .exclude(alias_of__isnull=False)
+        .first()
+    )
+
+
+def live_language_codes(page: Page) -> set[str]:
+    """The languages `page` can be read in: its own and its live translations'."""
+    return set(
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .values_list("locale__language_code", flat=True)
+    ) | {page.locale.language_code}
+
+
+def localized(pages: list, locale_id: int, fields) -> list:
+    """`pages` in their order, each replaced by its live translation in `locale_id`
+    where there is one (aliases excluded: they hold no translated words)."""
+    model = type(pages[0]) if pages else Page
+    translations = {
+        page.translation_key: page
+        for page in model.objects.live()
+        .filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale_id=locale_id,
+            alias_of__isnull=True,
+        )
+        .only(*fields)
+    }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+# Blocks whose words are the content; an emptied one falls back as an untouched one.
+TEXT_BLOCK_TYPES = frozenset({"heading", "paragraph", "quote", "callout"})
+
+
+def _prep(child):
+    return child.block.get_prep_value(child.value)
+
+
+def _emptied(child) -> bool:
+    if child.block_type not in TEXT_BLOCK_TYPES:
+        return False
+    return not "".join(child.block.get_searchable_content(child.value)).strip()
+
+
+def with_fallback(body, source_body) -> list[tuple[object, bool]]:
+    """The blocks of a translated body, each with whether it is the Vietnamese one.
+
+    A block still as it was copied from the Vietnamese page (same block id, same
+    content) or emptied by the translator is untranslated: the Vietnamese block is
+    shown in its place, as it is now (the source may have been corrected since).
+    """
+    source = {child.id: child for child in source_body or []}
+    blocks = []
+    for child in body or []:
+        original = source.get(child.id)
+        if original is not None and (
+            _prep(child) == _prep(original) or _emptied(child)
+        ):
+            blocks.append((original, True))
+        else:
+            blocks.append((child, False))
+    return blocks
