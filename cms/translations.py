@@ -6,8 +6,10 @@ events, certificates, reports) always point at the Vietnamese source, so time an
 completion on any language version count once for the same lesson.
 """
 
+import json
 from collections.abc import Iterable
 
+from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Locale, Page
 
 from cms.content_languages import DEFAULT_CODE
@@ -93,10 +95,12 @@ def localized(pages: list, locale_id: int, fields) -> list:
 
 # Blocks whose words are the content; an emptied one falls back as an untouched one.
 TEXT_BLOCK_TYPES = frozenset({"heading", "paragraph", "quote", "callout"})
+# How far back a block's Vietnamese wordings are looked for (revisions, newest first).
+SOURCE_REVISIONS_READ = 50
 
 
-def _prep(child):
-    return child.block.get_prep_value(child.value)
+def _canonical(value) -> str:
+    return json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True)
 
 
 def _emptied(child) -> bool:
@@ -105,21 +109,47 @@ def _emptied(child) -> bool:
     return not "".join(child.block.get_searchable_content(child.value)).strip()
 
 
-def with_fallback(body, source_body) -> list[tuple[object, bool]]:
+def source_wordings(source, field_name: str = "body") -> dict[str, set[str]]:
+    """Every wording each block of the Vietnamese page has had, by block id: the
+    current one and those kept in its recent revisions."""
+    wordings: dict[str, set[str]] = {}
+    for child in getattr(source, field_name) or []:
+        prep = child.block.get_prep_value(child.value)
+        wordings.setdefault(child.id, set()).add(_canonical(prep))
+    contents = source.revisions.order_by("-created_at").values_list(
+        "content", flat=True
+    )[:SOURCE_REVISIONS_READ]
+    for content in contents:
+        stream = content.get(field_name) or "[]"
+        for block in json.loads(stream) if isinstance(stream, str) else stream:
+            if isinstance(block, dict) and block.get("id"):
+                wordings.setdefault(block["id"], set()).add(
+                    _canonical(block.get("value"))
+                )
+    return wordings
+
+
+def with_fallback(body, source_body, wordings) -> list[tuple[object, bool]]:
     """The blocks of a translated body, each with whether it is the Vietnamese one.
 
-    A block still as it was copied from the Vietnamese page (same block id, same
-    content) or emptied by the translator is untranslated: the Vietnamese block is
-    shown in its place, as it is now (the source may have been corrected since).
+    A block the translator left as copied (it still holds a wording the Vietnamese
+    block had, `wordings` from ``source_wordings``) or emptied is untranslated: the
+    Vietnamese block is shown in its place, as it is now.
     """
     source = {child.id: child for child in source_body or []}
     blocks = []
     for child in body or []:
         original = source.get(child.id)
-        if original is not None and (
-            _prep(child) == _prep(original) or _emptied(child)
-        ):
+        untouched = _canonical(child.block.get_prep_value(child.value)) in wordings.get(
+            child.id, set()
+        )
+        if original is not None and (untouched or _emptied(child)):
             blocks.append((original, True))
         else:
             blocks.append((child, False))
     return blocks
+
+
+def vietnamese_only(queryset):
+    """Pages of the Vietnamese tree: each course or centre once, not once a language."""
+    return queryset.filter(locale__language_code=DEFAULT_CODE)

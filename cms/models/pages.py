@@ -30,7 +30,7 @@ from cms.serializers import (
     TranslatorSerializer,
 )
 from cms.text import fold
-from cms.translations import localized, source_page, with_fallback
+from cms.translations import localized, source_page, source_wordings, with_fallback
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -116,9 +116,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["centres"] = CentrePage.objects.live().select_related("centre")[:12]
+        # Listings in this home's language: each centre and course once.
+        context["centres"] = (
+            CentrePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("centre")[:12]
+        )
         context["courses"] = (
             CoursePage.objects.live()
+            .filter(locale_id=self.locale_id)
             .select_related("subject", "cover_image")
             .order_by("-first_published_at")[:6]
         )
@@ -159,7 +165,7 @@ class CentrePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = (
             CoursePage.objects.live()
-            .filter(centre_id=self.centre_id)
+            .filter(centre_id=self.centre_id, locale_id=self.locale_id)
             .select_related("subject")
             .order_by("title")
         )
@@ -470,7 +476,7 @@ class LessonPage(ChosenLanguageMixin, FoldedSearchMixin, Page):
         source = source_page(self)
         if source.pk == self.pk:
             return [(block, False) for block in self.body]
-        return with_fallback(self.body, source.body)
+        return with_fallback(self.body, source.body, source_wordings(source))
 
 
 class ResourceLibraryPage(Page):
