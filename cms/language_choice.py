@@ -18,7 +18,12 @@ from cms.content_languages import (
     autonym,
     preferred_language,
 )
-from cms.translations import live_language_codes, live_translation, source_page
+from cms.translations import (
+    language_of,
+    live_language_codes,
+    live_translation,
+    source_page,
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class LanguageLink:
 def chooser_links(page) -> list[LanguageLink]:
     source = source_page(page)
     available = live_language_codes(source)
-    here = page.locale.language_code
+    here = language_of(page)
     return [
         LanguageLink(
             code=language.code,
@@ -49,7 +54,7 @@ def chooser_links(page) -> list[LanguageLink]:
 def missing_language(request, page) -> str | None:
     """The autonym of the chosen language when this page has no version in it."""
     chosen = preferred_language(request)
-    if chosen == page.locale.language_code:
+    if chosen == language_of(page):
         return None
     if chosen in live_language_codes(source_page(page)):
         return None
@@ -65,7 +70,7 @@ def redirect_to_preferred(request, page) -> HttpResponseRedirect | None:
     if request.method not in ("GET", "HEAD"):
         return None
     chosen = preferred_language(request)
-    if chosen == DEFAULT_CODE or page.locale.language_code != DEFAULT_CODE:
+    if chosen == DEFAULT_CODE or language_of(page) != DEFAULT_CODE:
         return None
     translation = live_translation(page, chosen)
     if translation is None:

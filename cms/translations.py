@@ -19,6 +19,17 @@ def default_locale() -> Locale:
     return Locale.objects.get(language_code=DEFAULT_CODE)
 
 
+# Locale id → language code, read once per process (a handful of rows that do not
+# change): a page's language is then known without a query on every view.
+_LANGUAGE_OF_LOCALE: dict[int, str] = {}
+
+
+def language_of(page: Page) -> str:
+    if page.locale_id not in _LANGUAGE_OF_LOCALE:
+        _LANGUAGE_OF_LOCALE.update(Locale.objects.values_list("id", "language_code"))
+    return _LANGUAGE_OF_LOCALE.get(page.locale_id, DEFAULT_CODE)
+
+
 def source_page_ids(page_ids: Iterable[int]) -> dict[int, int]:
     """Each page id mapped to its Vietnamese source's id (itself when Vietnamese or
     when it has no Vietnamese source); one query."""
@@ -43,7 +54,7 @@ def source_page_id(page_id: int) -> int:
 
 def source_page(page: Page) -> Page:
     """The Vietnamese page this one translates, as its specific class (or itself)."""
-    if page.locale.language_code == DEFAULT_CODE:
+    if language_of(page) == DEFAULT_CODE:
         return page
     source = (
         Page.objects.filter(
@@ -57,7 +68,7 @@ def source_page(page: Page) -> Page:
 
 def live_translation(page: Page, code: str) -> Page | None:
     """The live version of `page` in the language `code`, if there is one."""
-    if page.locale.language_code == code:
+    if language_of(page) == code:
         return page
     return (
         Page.objects.live()
@@ -69,11 +80,15 @@ def live_translation(page: Page, code: str) -> Page | None:
 
 def live_language_codes(page: Page) -> set[str]:
     """The languages `page` can be read in: its own and its live translations'."""
-    return set(
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .values_list("locale__language_code", flat=True)
-    ) | {page.locale.language_code}
+    cached = getattr(page, "_live_language_codes", None)
+    if cached is None:
+        cached = set(
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .values_list("locale__language_code", flat=True)
+        ) | {language_of(page)}
+        page._live_language_codes = cached
+    return cached
 
 
 def localized(pages: list, locale_id: int, fields) -> list:

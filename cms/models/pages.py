@@ -30,7 +30,13 @@ from cms.serializers import (
     TranslatorSerializer,
 )
 from cms.text import fold
-from cms.translations import localized, source_page, source_wordings, with_fallback
+from cms.translations import (
+    language_of,
+    localized,
+    source_page,
+    source_wordings,
+    with_fallback,
+)
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -220,6 +226,7 @@ class ChosenLanguageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["content_language"] = language_of(self)
         context["language_links"] = chooser_links(self)
         context["missing_language"] = missing_language(request, self)
         return context
