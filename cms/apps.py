@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,7 @@ class CmsConfig(AppConfig):
         from cms import (
             content_languages,
             file_sizes,
+            language_urls,
             media_types,
             page_cache,
             place_rights,
@@ -23,6 +25,7 @@ class CmsConfig(AppConfig):
         file_sizes.connect_signals()
         media_types.register()
         page_cache.connect_signals()
+        checks.register(language_urls.check_content_catalogues)
         user_logged_in.connect(
             content_languages.remember_at_sign_in, dispatch_uid="cms-content-language"
         )

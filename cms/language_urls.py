@@ -30,3 +30,21 @@ class ContentLanguagePrefixPattern(LocalePrefixPattern):
 
 def content_language_patterns(urls) -> list[URLResolver]:
     return [URLResolver(ContentLanguagePrefixPattern(), list(urls))]
+
+
+def check_content_catalogues(app_configs=None, **kwargs) -> list:
+    """Django accepts a language prefix only when a compiled catalogue exists for it
+    (the empty locale/<code>/ ones): without `make messages`, /hmn/ pages are 404s."""
+    from django.core import checks
+    from django.utils.translation import trans_real
+
+    return [
+        checks.Warning(
+            f"No compiled catalogue for the content language {code!r}: its pages "
+            "answer 404.",
+            hint="Run `make messages` (manage.py compilemessages).",
+            id="cms.W010",
+        )
+        for code in sorted(PREFIXED_CODES)
+        if not trans_real.check_for_language(code)
+    ]
