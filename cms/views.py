@@ -3,7 +3,7 @@ from dataclasses import asdict
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -65,6 +65,7 @@ def search(request):
 
 
 @require_GET
+@never_cache
 def choose_language(request, code):
     """Remember the content language and show the page (`?trang=`) in it."""
     language = content_language(code)
