@@ -67,6 +67,9 @@ def test_staff_translate_a_lesson_and_what_it_needs_above_it(client, world, hmon
     assert world.staff.has_perm("cms.change_page", translation)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
     assert edit.status_code == 200
+    explorer = client.get(reverse("wagtailadmin_explore", args=[course.pk]))
+    assert explorer.status_code == 200
+    assert translation.title in explorer.content.decode()
     sync_place_groups()  # a later sync keeps the rights on every language's page
     assert world.staff.has_perm("cms.change_page", translation)
 
