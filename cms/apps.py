@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +8,16 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from cms import file_sizes, media_types, page_cache, place_rights
+        from django.contrib.auth.signals import user_logged_in
+
+        from cms import (
+            content_languages,
+            file_sizes,
+            language_urls,
+            media_types,
+            page_cache,
+            place_rights,
+        )
         from cms.admin_home import hooks as admin_home_hooks  # noqa: F401
         from cms.video import hooks  # noqa: F401  (admin hooks, signal receivers)
 
@@ -15,3 +25,7 @@ class CmsConfig(AppConfig):
         file_sizes.connect_signals()
         media_types.register()
         page_cache.connect_signals()
+        checks.register(language_urls.check_content_catalogues)
+        user_logged_in.connect(
+            content_languages.remember_at_sign_in, dispatch_uid="cms-content-language"
+        )

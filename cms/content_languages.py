@@ -52,7 +52,53 @@ def choices_for_staff() -> list[tuple[str, str]]:
     ]
 
 
+# A year: a choice of language is not made again every visit.
+PREFERENCE_COOKIE_SECONDS = 365 * 24 * 3600
+
+
 def preferred_language(request) -> str:
-    """The content language a visitor chose, Vietnamese when none or an unknown one."""
-    language = content_language(request.COOKIES.get(PREFERENCE_COOKIE, ""))
+    """The content language a visitor chose, Vietnamese when none or an unknown one.
+
+    A signed-in person's choice is kept with them (the user's ``content_language``),
+    so it follows them to another phone; otherwise the cookie holds it.
+    """
+    user = getattr(request, "user", None)
+    stored = getattr(user, "content_language", "") if user is not None else ""
+    if stored and user.is_authenticated:
+        language = content_language(stored)
+    else:
+        language = content_language(request.COOKIES.get(PREFERENCE_COOKIE, ""))
     return language.code if language else DEFAULT_CODE
+
+
+def remember_preference(request, response, code: str) -> None:
+    """Keep the choice in the cookie, and with the person when signed in."""
+    response.set_cookie(
+        PREFERENCE_COOKIE,
+        code,
+        max_age=PREFERENCE_COOKIE_SECONDS,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    store_with_person(getattr(request, "user", None), code)
+
+
+def store_with_person(user, code: str) -> None:
+    if (
+        user is None
+        or not user.is_authenticated
+        or not hasattr(user, "content_language")
+    ):
+        return
+    if user.content_language != code:
+        user.content_language = code
+        user.save(update_fields=["content_language"])
+
+
+def remember_at_sign_in(sender, request, user, **kwargs) -> None:
+    """A choice made before signing in is kept with the person (user_logged_in)."""
+    if request is None:
+        return
+    language = content_language(request.COOKIES.get(PREFERENCE_COOKIE, ""))
+    if language is not None:
+        store_with_person(user, language.code)

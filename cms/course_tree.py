@@ -8,10 +8,11 @@ index stays the catalogue of every course.
 from django.db import transaction
 
 from cms.models import Centre, CentrePage, CourseIndexPage, CoursePage, HomePage
+from cms.translations import vietnamese_only
 
 
 def centre_page_of(centre: Centre) -> CentrePage | None:
-    return CentrePage.objects.filter(centre=centre).first()
+    return vietnamese_only(CentrePage.objects.filter(centre=centre)).first()
 
 
 def centre_course_index(centre_page: CentrePage) -> CourseIndexPage:
@@ -45,7 +46,7 @@ def _new_catalogue() -> CourseIndexPage:
 
 def catalogue_index() -> CourseIndexPage | None:
     """The site-wide course index, a child of the home page."""
-    home = HomePage.objects.order_by("path").first()
+    home = vietnamese_only(HomePage.objects.order_by("path")).first()
     if home is None:
         return None
     return CourseIndexPage.objects.child_of(home).order_by("path").first()
@@ -59,9 +60,8 @@ def move_courses_under_centres() -> int:
     already taken in the centre's index stays where it is.
     """
     moved = 0
-    for course in CoursePage.objects.filter(centre__isnull=False).select_related(
-        "centre"
-    ):
+    courses = vietnamese_only(CoursePage.objects.filter(centre__isnull=False))
+    for course in courses.select_related("centre"):
         centre_page = centre_page_of(course.centre)
         if centre_page is None or course.is_descendant_of(centre_page):
             continue

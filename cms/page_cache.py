@@ -43,6 +43,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from cms.content_languages import preferred_language
+
 VERSION_KEY = "pagecache:version"
 HIT_HEADER = "X-Page-Cache"
 
@@ -125,7 +127,10 @@ _HANDLED_VARY = {"cookie", "accept-encoding", "accept-language"}
 def _url_key(request, version: str) -> str:
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"pagecache:{version}:{request.LANGUAGE_CODE}:{digest}"
+    # The chosen content language changes a course or lesson page (a notice, or a
+    # redirect to its translation): one copy per choice, none shared across them.
+    chosen = preferred_language(request)
+    return f"pagecache:{version}:{request.LANGUAGE_CODE}:{chosen}:{digest}"
 
 
 def varied_headers(response) -> list[str]:

@@ -114,10 +114,12 @@ def ensure_centre_group(page: CentrePage) -> Group:
     """The group of one centre: its page subtree and its own collection."""
     centre = Centre.objects.select_related("commune").get(pk=page.centre_id)
     group = _named_group(CENTRE_GROUP_PREFIX, centre.commune.code, centre.name)
-    _set_page_rights(group, [page], CENTRE_PAGE_PERMISSIONS)
+    # The centre's page in every language: translations follow the source's rules.
+    pages = list(CentrePage.objects.filter(centre_id=page.centre_id))
+    _set_page_rights(group, pages, CENTRE_PAGE_PERMISSIONS)
     # A centre that changed commune leaves its former commune's group behind.
     GroupPagePermission.objects.filter(
-        page=page, group__name__startswith=CENTRE_GROUP_PREFIX
+        page__in=pages, group__name__startswith=CENTRE_GROUP_PREFIX
     ).exclude(group=group).delete()
     _set_collection_rights(
         group, [centre_collection(centre)], CENTRE_COLLECTION_PERMISSIONS

@@ -21,7 +21,10 @@ MODEL_PERMISSIONS = {
         ("lms", "change_quiz"),
         ("lms", "delete_quiz"),
         ("lms", "view_quiz"),
+        # Translating a page of their centre; which pages is left to place rights.
+        ("simple_translation", "submit_translation"),
     ],
+    Role.COMMUNE_OFFICER: [("simple_translation", "submit_translation")],
 }
 
 

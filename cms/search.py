@@ -66,7 +66,14 @@ def candidate_pages(filters: SearchFilters):
         if filters.content_type
         else [model for model, _label in CONTENT_TYPES.values()]
     )
+    # Every language's pages; aliases (parents made for a translation) repeat
+    # another page's words, so they are left out.
     pages = Page.objects.live().public().type(*models)
+    aliases = list(
+        Page.objects.filter(alias_of__isnull=False).values_list("id", flat=True)
+    )
+    if aliases:
+        pages = pages.exclude(id__in=aliases)
     if filters.subject:
         pages = pages.filter(
             id__in=_ids(

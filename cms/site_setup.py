@@ -5,12 +5,13 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from cms.translations import vietnamese_only
 
 
 @transaction.atomic
 def ensure_home_page() -> HomePage:
     """One live HomePage under the root, served by the default Site."""
-    home = HomePage.objects.first()
+    home = vietnamese_only(HomePage.objects.order_by("path")).first()
     if home is None:
         root = Page.get_first_root_node()
         # Wagtail's migrations create a placeholder "Welcome" page at the slug we want.

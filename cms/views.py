@@ -1,15 +1,17 @@
 from dataclasses import asdict
 
 from django.core.paginator import Paginator
-from django.http import JsonResponse
-from django.shortcuts import render
-from django.views.decorators.cache import cache_control
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from cms import page_cache
+from cms.content_languages import content_language, remember_preference
 from cms.models import Licence, Subject, TargetGroup
 from cms.search import CONTENT_TYPES, SearchFilters, search_pages
+from cms.translations import live_translation, source_page
 from cms.unit_search import search_communes
 
 RESULTS_PER_PAGE = 10
@@ -60,3 +62,20 @@ def search(request):
             "licences": Licence.objects.all(),
         },
     )
+
+
+@require_GET
+@never_cache
+def choose_language(request, code):
+    """Remember the content language and show the page (`?trang=`) in it."""
+    language = content_language(code)
+    if language is None:
+        raise Http404
+    page = Page.objects.live().filter(pk=request.GET.get("trang") or 0).first()
+    target = None
+    if page is not None:
+        source = source_page(page.specific)
+        target = live_translation(source, language.code) or source
+    response = redirect(target.get_url(request) if target else "/")
+    remember_preference(request, response, language.code)
+    return response

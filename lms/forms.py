@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Commune, CoursePage, Village
+from cms.translations import vietnamese_only
 from cms.unit_search import search_communes
 from lms.models import ClassSession, TargetGroup
 from lms.phone import looks_like_phone, normalize_phone
@@ -161,7 +162,9 @@ class ClassSessionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["course"].queryset = vietnamese_only(
+            CoursePage.objects.live()
+        ).order_by("title")
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
@@ -181,7 +184,9 @@ class EnrolListForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["course"].queryset = vietnamese_only(
+            CoursePage.objects.live()
+        ).order_by("title")
 
 
 class RevokeForm(forms.Form):

@@ -57,8 +57,10 @@ from cms.review import (
 from cms.roles import sync_role_groups
 from cms.site_setup import ensure_home_page
 from cms.text import fold
+from cms.translations import vietnamese_only
 
 from . import content
+from .translation import load_hmong_lesson
 
 STAFF_PASSWORD_FILE = Path(settings.BASE_DIR) / ".tmp" / "demo-staff-password"
 PDF_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -96,6 +98,7 @@ def load_cms_demo() -> list[Centre]:
         centre.commune.code: ensure_centre_page(home, centre) for centre in centres
     }
     load_courses(home, centre_pages)
+    load_hmong_lesson()
     load_library(home)
     load_news(home)
     sync_place_groups()
@@ -104,7 +107,7 @@ def load_cms_demo() -> list[Centre]:
 
 def ensure_centre_page(home: Page, centre: Centre) -> CentrePage:
     """The centre's page, found by its centre (title and slug may have been edited)."""
-    existing = CentrePage.objects.filter(centre=centre).first()
+    existing = vietnamese_only(CentrePage.objects.filter(centre=centre)).first()
     if existing is not None:
         return existing
     return ensure_child(

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from cms.blocks import BodyBlock
+from cms.language_choice import chooser_links, missing_language, redirect_to_preferred
 from cms.serializers import (
     InstitutionSerializer,
     LessonSummarySerializer,
@@ -29,6 +30,13 @@ from cms.serializers import (
     TranslatorSerializer,
 )
 from cms.text import fold
+from cms.translations import (
+    language_of,
+    localized,
+    source_page,
+    source_wordings,
+    with_fallback,
+)
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -104,16 +112,25 @@ class HomePage(Page):
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = Page.objects.filter(url_path=url_path).first()
+            # Translated trees share url_paths: look in this home's language only.
+            page = Page.objects.filter(
+                url_path=url_path, locale_id=self.locale_id
+            ).first()
             if page is not None and page.live:
                 return RouteResult(page.specific)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["centres"] = CentrePage.objects.live().select_related("centre")[:12]
+        # Listings in this home's language: each centre and course once.
+        context["centres"] = (
+            CentrePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .select_related("centre")[:12]
+        )
         context["courses"] = (
             CoursePage.objects.live()
+            .filter(locale_id=self.locale_id)
             .select_related("subject", "cover_image")
             .order_by("-first_published_at")[:6]
         )
@@ -131,8 +148,9 @@ class HomePage(Page):
 class CentrePage(Page):
     """The public page of one community learning centre."""
 
-    centre = models.OneToOneField(
-        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="page"
+    # A foreign key, not one-to-one: the centre's page in Hmông is the same centre's.
+    centre = models.ForeignKey(
+        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="pages"
     )
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -153,7 +171,7 @@ class CentrePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = (
             CoursePage.objects.live()
-            .filter(centre_id=self.centre_id)
+            .filter(centre_id=self.centre_id, locale_id=self.locale_id)
             .select_related("subject")
             .order_by("title")
         )
@@ -198,7 +216,23 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(FoldedSearchMixin, Page):
+class ChosenLanguageMixin:
+    """Course and lesson pages: the language chooser, and the resident's chosen
+    language picks the page version (cms.language_choice)."""
+
+    def serve(self, request, *args, **kwargs):
+        redirect = redirect_to_preferred(request, self)
+        return redirect or super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["content_language"] = language_of(self)
+        context["language_links"] = chooser_links(self)
+        context["missing_language"] = missing_language(request, self)
+        return context
+
+
+class CoursePage(ChosenLanguageMixin, FoldedSearchMixin, Page):
     """A course: ordered lessons (its child pages), some of them required."""
 
     class Level(models.TextChoices):
@@ -307,10 +341,19 @@ class CoursePage(FoldedSearchMixin, Page):
         """The live lessons in the editor's order, in one query."""
         return LessonPage.objects.live().child_of(self).order_by("path")
 
+    def localized_lessons(self, fields) -> list:
+        """The Vietnamese course's lessons, each in this page's language where a
+        translation is live: a course translated in part still lists every lesson."""
+        source = source_page(self)
+        lessons = list(source.lessons().only(*fields))
+        if source.pk == self.pk:
+            return lessons
+        return localized(lessons, self.locale_id, fields)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(
-            self.lessons().only(
+        lessons = self.localized_lessons(
+            (
                 "id",
                 "title",
                 "slug",
@@ -321,6 +364,7 @@ class CoursePage(FoldedSearchMixin, Page):
                 "is_required",
                 "estimated_minutes",
                 "locale_id",
+                "translation_key",
             )
         )
         context["lessons"] = lessons
@@ -354,7 +398,7 @@ class LessonForm(WagtailAdminPageForm):
         return cleaned
 
 
-class LessonPage(FoldedSearchMixin, Page):
+class LessonPage(ChosenLanguageMixin, FoldedSearchMixin, Page):
     """One lesson of a course: text, PDF, images, audio and video in its body."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -403,14 +447,24 @@ class LessonPage(FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(
-            LessonPage.objects.live()
-            .sibling_of(self)
-            .order_by("path")
-            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+        # A lesson's parent is a course (parent_page_types): one query for its
+        # specific row, not get_parent() and then .specific.
+        course = (
+            CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
+            or self.get_parent().specific
+        )
+        context["course"] = course
+        siblings = course.localized_lessons(
+            ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+            + ("translation_key",)
         )
         position = next(
-            (i for i, lesson in enumerate(siblings) if lesson.pk == self.pk), None
+            (
+                i
+                for i, lesson in enumerate(siblings)
+                if lesson.translation_key == self.translation_key
+            ),
+            None,
         )
         if position is not None:
             context["previous_lesson"] = siblings[position - 1] if position else None
@@ -420,13 +474,16 @@ class LessonPage(FoldedSearchMixin, Page):
             context["lesson_number"] = position + 1
         context["lesson_count"] = len(siblings)
         context["media_minutes"] = self.media_minutes()
-        # A lesson's parent is a course (parent_page_types): one query for its
-        # specific row, not get_parent() and then .specific.
-        context["course"] = (
-            CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
-            or self.get_parent().specific
-        )
+        context["body_blocks"] = self.body_blocks()
         return context
+
+    def body_blocks(self) -> list[tuple[object, bool]]:
+        """(block, shown in Vietnamese) pairs: a translation falls back to the
+        Vietnamese lesson's block where it left one untranslated."""
+        source = source_page(self)
+        if source.pk == self.pk:
+            return [(block, False) for block in self.body]
+        return with_fallback(self.body, source.body, source_wordings(source))
 
 
 class ResourceLibraryPage(Page):

@@ -15,6 +15,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from cms.content_languages import choices_for_staff
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
@@ -211,8 +215,14 @@ VIEW_COUNT_FLUSH_SECONDS = int(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", 60))
 
 # Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The interface speaks these; lesson pages also come in the content languages of
+# cms.content_languages, which Django must know (Wagtail locales are Django
+# languages) but which have no interface catalogue: gettext falls back to Vietnamese.
+INTERFACE_LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LANGUAGES = INTERFACE_LANGUAGES + [
+    (code, name) for code, name in choices_for_staff() if code != LANGUAGE_CODE
+]
+WAGTAILADMIN_PERMITTED_LANGUAGES = INTERFACE_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -320,7 +330,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # One time zone: the account page then shows no list of 400 English zone names.
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# Staff see "Tiếng Hmông (Lus Hmoob)"; residents see the autonym.
+WAGTAIL_CONTENT_LANGUAGES = choices_for_staff()
 # Library editors approve without holding a publish right on the library.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow_finish.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.content_languages import choices_for_staff
 from lms.phone import normalize_phone, validate_phone
 
 # The username of an account whose personal data was erased at the person's request.
@@ -90,6 +91,15 @@ class User(AbstractUser):
     # (TEMPORARY_PASSWORD_HOURS).
     temporary_password_issued_at = models.DateTimeField(
         _("temporary password given at"), null=True, blank=True, editable=False
+    )
+
+    # The language the person reads lessons in, kept beside the browser's cookie so
+    # it follows them after signing in on another phone (cms.content_languages).
+    content_language = models.CharField(
+        _("language of lessons"),
+        max_length=10,
+        blank=True,
+        choices=choices_for_staff(),
     )
 
     objects = LearnerManager()

@@ -19,6 +19,7 @@ from accounts.roles import Role, group_for
 from cms.course_tree import course_index_for
 from cms.demo import staff_password
 from cms.models import Centre, Commune, CoursePage, Village
+from cms.translations import vietnamese_only
 from lms.recognition.constants import DossierStatus
 from lms.recognition.learning import class_sessions, record_learning
 from lms.recognition.models import (
@@ -124,7 +125,7 @@ def _phone(index: int) -> str:
 
 
 def _courses(centre) -> list:
-    courses = list(CoursePage.objects.filter(centre=centre).live()[:2])
+    courses = list(vietnamese_only(CoursePage.objects.filter(centre=centre).live())[:2])
     if courses:
         return courses
     index = course_index_for(centre)
@@ -132,7 +133,7 @@ def _courses(centre) -> list:
         ("Kỹ năng số cơ bản", "ky-nang-so-co-ban"),
         ("Kỹ thuật trồng lúa nước", "ky-thuat-trong-lua-nuoc"),
     ]:
-        course = CoursePage.objects.filter(slug=slug).first()
+        course = vietnamese_only(CoursePage.objects.filter(slug=slug)).first()
         if course is None:
             course = CoursePage(
                 title=title,

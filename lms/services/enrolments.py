@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.models import CoursePage
+from cms.translations import source_page
 from lms.models import Enrolment, User
 from lms.services.progress import refresh_enrolment
 
@@ -25,7 +26,11 @@ def active_enrolment(*, learner: User, course_id: int) -> Enrolment | None:
 def enrol(
     *, learner: User, course: CoursePage, enrolled_by: User | None = None
 ) -> EnrolResult:
-    """Enrol once: an active enrolment is returned as it is, never doubled."""
+    """Enrol once: an active enrolment is returned as it is, never doubled.
+
+    Enrolling from a translated course enrols in its Vietnamese source: one course.
+    """
+    course = source_page(course)
     existing = active_enrolment(learner=learner, course_id=course.pk)
     if existing:
         return EnrolResult(enrolment=existing, created=False)

@@ -24,6 +24,7 @@ from rest_framework.exceptions import ValidationError
 from wagtail.models import Page
 
 from cms.models import LessonPage
+from cms.translations import source_page_ids
 from lms.models import EventType, ProgressEvent, User
 from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
@@ -113,7 +114,9 @@ class Batch:
     def _load_lessons(self, lesson_ids: set[int]) -> None:
         if not lesson_ids:
             return
-        lessons = list(LessonPage.objects.live().filter(pk__in=lesson_ids))
+        # An event on a translated lesson counts for its Vietnamese source.
+        sources = source_page_ids(lesson_ids)
+        lessons = list(LessonPage.objects.live().filter(pk__in=sources.values()))
         step = LessonPage.steplen
         parents = dict(
             Page.objects.filter(
@@ -121,12 +124,16 @@ class Batch:
             ).values_list("path", "pk")
         )
         self._lessons.update(dict.fromkeys(lesson_ids))
-        for lesson in lessons:
-            self._lessons[lesson.pk] = LessonInfo(
+        infos = {
+            lesson.pk: LessonInfo(
                 lesson=lesson,
                 course_id=parents[lesson.path[:-step]],
                 timeline=rules.media_timeline(lesson),
             )
+            for lesson in lessons
+        }
+        for lesson_id in lesson_ids:
+            self._lessons[lesson_id] = infos.get(sources[lesson_id])
 
     def enrolments(self) -> dict[int, datetime]:
         if self._enrolments is None:

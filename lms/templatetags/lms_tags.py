@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 
 from cms.models import Centre, LessonPage
+from cms.translations import source_page
 from lms.models import ClassSession, LessonProgress, Quiz
 from lms.services import progress as rules
 from lms.services.enrolments import active_enrolment
@@ -35,6 +36,8 @@ def course_actions(context, page):
     """On a course page: the enrol button, or progress and where to continue."""
     user = _user(context)
     request = context.get("request")
+    # A translated course's learners are enrolled in its Vietnamese source.
+    page = source_page(page)
     data = {
         "user": user,
         "course": page,
@@ -66,6 +69,10 @@ def lesson_tracking(context, page):
     # The lesson page's context already holds its course: no query for the parent.
     course = context.get("course")
     course_id = course.pk if course is not None else page.get_parent().pk
+    # Progress on a translated lesson is kept on its Vietnamese source: one lesson.
+    source = source_page(page)
+    if source.pk != page.pk:
+        page, course_id = source, source.get_parent().pk
     data = {
         "user": user,
         "lesson": page,

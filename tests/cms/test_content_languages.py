@@ -29,3 +29,11 @@ def test_preference_comes_from_the_cookie_and_falls_back_to_vietnamese():
     unknown.COOKIES[PREFERENCE_COOKIE] = "fr"
     assert preferred_language(unknown) == "vi"
     assert preferred_language(factory.get("/")) == "vi"
+
+
+def test_every_content_language_has_a_catalogue_so_its_pages_answer():
+    """`make messages` compiles the empty locale/<code>/ catalogues; without them
+    Django would not accept /hmn/ and the check says so."""
+    from cms.language_urls import check_content_catalogues
+
+    assert check_content_catalogues() == []

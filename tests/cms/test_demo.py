@@ -10,6 +10,7 @@ import cms.models
 from accounts.roles import Role, has_role
 from cms.course_tree import catalogue_index
 from cms.demo import load_cms_demo
+from cms.demo.translation import source_lesson
 from cms.models import (
     CentrePage,
     ContributorProfile,
@@ -21,6 +22,7 @@ from cms.models import (
     OpenResourcePage,
     Subject,
 )
+from cms.translations import vietnamese_only
 
 
 def counts():
@@ -49,8 +51,9 @@ def test_demo_content_loads_once_and_renders(
     load_cms_demo()
     assert counts() == first
 
-    assert CentrePage.objects.live().count() == 2
-    courses = CoursePage.objects.live()
+    # The Vietnamese tree (the Hmông lesson brings aliases of its parents).
+    assert vietnamese_only(CentrePage.objects.live()).count() == 2
+    courses = vietnamese_only(CoursePage.objects.live())
     assert courses.count() >= 3
     for course in courses:
         assert LessonPage.objects.live().child_of(course).count() >= 4
@@ -98,9 +101,10 @@ def test_demo_moves_courses_of_an_older_database_under_their_centre(
     monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
     load_cms_demo()
     catalogue = catalogue_index()
-    for course in CoursePage.objects.all():
+    # An older database: Vietnamese pages only (translations came later).
+    for course in vietnamese_only(CoursePage.objects.all()):
         course.move(catalogue, pos="last-child")
-    for page in CentrePage.objects.all():  # edited by their staff since
+    for page in vietnamese_only(CentrePage.objects.all()):  # edited by staff since
         page.title = f"{page.title} (đã sửa)"
         page.slug = f"{page.slug}-moi"
         page.save()
@@ -112,9 +116,30 @@ def test_demo_moves_courses_of_an_older_database_under_their_centre(
     load_cms_demo()
 
     assert counts() == before
-    for course in CoursePage.objects.all():
+    for course in vietnamese_only(CoursePage.objects.all()):
         assert CentrePage.objects.ancestor_of(course).get().centre == course.centre
     assert not CoursePage.objects.child_of(catalogue).exists()
     # The catalogue still lists every live course of the site.
     html = client.get(catalogue.url).content.decode()
-    assert all(course.title in html for course in CoursePage.objects.live())
+    courses = vietnamese_only(CoursePage.objects.live())
+    assert all(course.title in html for course in courses)
+
+
+def test_demo_has_the_sri_lesson_in_hmong_with_an_untranslated_block(
+    client, db, settings, tmp_path, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(cms.demo, "STAFF_PASSWORD_FILE", tmp_path / "password")
+    load_cms_demo()
+    load_cms_demo()  # idempotent: still one Hmông version
+    source = source_lesson()
+    versions = LessonPage.objects.filter(translation_key=source.translation_key)
+    assert versions.count() == 2
+    hmong = versions.get(locale__language_code="hmn")
+    assert hmong.live and hmong.url.startswith("/hmn/")
+    assert "/ky-thuat-trong-lua-cai-tien-sri/sri-la-gi/" in hmong.url
+    html = client.get(hmong.url).content.decode()
+    assert "Plaub txoj cai tseem ceeb" in html
+    assert "văn bản minh hoạ do máy tạo ra" in html  # says so, in Vietnamese
+    assert html.count("data-untranslated") == 2  # the call-out and the quote
+    assert "Kinh nghiệm của bà con nông dân" in html
