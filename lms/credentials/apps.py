@@ -9,4 +9,4 @@ class CredentialsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from lms.credentials import rules, signals  # noqa: F401
+        from lms.credentials import checks, rules, signals  # noqa: F401

@@ -78,7 +78,29 @@ def test_production_passes_deploy_checks():
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "CREDENTIAL_KEY_SECRET": secrets.token_urlsafe(32),
             "ALLOWED_HOSTS": "hoctap.example.vn",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_checks_ask_for_a_shared_credential_secret():
+    """Several machines each with their own generated secret would lock each other
+    out of the signing keys: the deploy check says so."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "CREDENTIAL_KEY_SECRET": "",
+            "ALLOWED_HOSTS": "hoctap.example.vn",
+        },
+    )
+    assert result.returncode != 0
+    assert "credentials.E001" in result.stderr + result.stdout
