@@ -2,8 +2,9 @@
 
 One Ralph per test session, on a free port, with the filesystem backend in a
 temporary folder and basic-auth credentials made up here (``ralph auth`` writes its
-auth file). Tests may stop and start it again on the same port. Each test gets its
-own base URL, so its statement ids (uuid5 of the site) never meet another test's.
+auth file; ``ralph_server.py`` runs it). Tests may stop and start it again on the
+same port. Each test gets its own base URL, so its statement ids (uuid5 of the
+site) never meet another test's.
 """
 
 import json
@@ -66,18 +67,7 @@ class Ralph:
     def start(self) -> None:
         log = (self.folder / "server.log").open("ab")
         self.process = subprocess.Popen(
-            [
-                LRS_PYTHON,
-                "-m",
-                "uvicorn",
-                "ralph.api:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--log-level",
-                "warning",
-            ],
+            [LRS_PYTHON, Path(__file__).with_name("ralph_server.py"), str(self.port)],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
