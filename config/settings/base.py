@@ -439,7 +439,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Enrol, send progress events, read one's learning (docs/api.md).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    # Only the learner API (lms/openapi.py); the Wagtail API v2 describes itself.
+    # Only the learner API (lms/openapi.py), not the Wagtail API v2.
+    "PREPROCESSING_HOOKS": ["lms.openapi.learner_api_only"],
     "SCHEMA_PATH_PREFIX": "/api/lms/",
 }
 
