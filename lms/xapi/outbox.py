@@ -5,6 +5,8 @@ or both rolled back (a rejected event leaves no statement). Its id is stable, so
 record saved again adds nothing (the insert ignores an id already there).
 """
 
+import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from django.utils import timezone
@@ -26,3 +28,12 @@ def add(*, learner_id: int, verb: str, data: dict) -> None:
         ],
         ignore_conflicts=True,
     )
+
+
+def add_once(
+    *, statement_id: uuid.UUID, learner_id: int, verb: str, build: Callable[[], dict]
+) -> None:
+    """Add the statement unless its id is there: a record saved again (a completed
+    lesson's progress on each later event) costs one primary-key lookup."""
+    if not Statement.objects.filter(pk=statement_id).exists():
+        add(learner_id=learner_id, verb=verb, data=build())

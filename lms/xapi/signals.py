@@ -38,10 +38,11 @@ def on_enrolment(sender, instance, created, update_fields=None, **kwargs):
             data=build.enrolled(instance),
         )
     if instance.completed_at and _changed(update_fields, "completed_at"):
-        outbox.add(
+        outbox.add_once(
+            statement_id=build.statement_id("course-completed", instance.pk),
             learner_id=instance.learner_id,
             verb=v.COMPLETED.key,
-            data=build.course_completed(instance),
+            build=lambda: build.course_completed(instance),
         )
 
 
@@ -66,10 +67,11 @@ def on_lesson_progress(sender, instance, update_fields=None, **kwargs):
         and instance.completed_at
         and _changed(update_fields, "completed_at")
     ):
-        outbox.add(
+        outbox.add_once(
+            statement_id=build.lesson_completed_id(instance),
             learner_id=instance.learner_id,
             verb=v.COMPLETED.key,
-            data=build.lesson_completed(instance),
+            build=lambda: build.lesson_completed(instance),
         )
 
 
@@ -88,10 +90,11 @@ def on_attendance(sender, instance, created, update_fields=None, **kwargs):
         and instance.present
         and (created or _changed(update_fields, "present"))
     ):
-        outbox.add(
+        outbox.add_once(
+            statement_id=build.statement_id("attendance", instance.pk),
             learner_id=instance.learner_id,
             verb=v.ATTENDED.key,
-            data=build.attended(instance),
+            build=lambda: build.attended(instance),
         )
 
 

@@ -178,9 +178,13 @@ def media_watched(event) -> dict:
     )
 
 
+def lesson_completed_id(progress) -> uuid.UUID:
+    return statement_id("lesson-completed", progress.learner_id, progress.lesson_id)
+
+
 def lesson_completed(progress) -> dict:
     return build(
-        id=statement_id("lesson-completed", progress.learner_id, progress.lesson_id),
+        id=lesson_completed_id(progress),
         learner_id=progress.learner_id,
         verb=v.COMPLETED,
         object=lesson_activity(progress.lesson),

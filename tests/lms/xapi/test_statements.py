@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from lms.models import ProgressEvent
+from lms.models import LessonProgress, ProgressEvent
 from lms.services import classes
 from lms.services.enrolments import enrol
 from lms.services.events import record_event, record_events
@@ -205,3 +205,14 @@ def test_statements_wait_in_the_outbox(xapi_on, resident, enrolled, lesson):
         assert row.status == StatementStatus.PENDING
         assert row.sent_at is None
         assert row.next_attempt_at <= timezone.now()
+
+
+def test_completed_lesson_saved_again_costs_one_lookup(
+    xapi_on, resident, enrolled, lessons, django_assert_num_queries
+):
+    """Media events keep saving a completed lesson's progress: no statement rebuilt."""
+    read_lesson(resident, lessons[0])
+    progress = LessonProgress.objects.get(learner=resident, lesson=lessons[0])
+    with django_assert_num_queries(2):  # the UPDATE, and the statement id's lookup
+        progress.save()
+    assert Statement.objects.filter(verb="completed").count() == 1
