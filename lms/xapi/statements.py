@@ -199,11 +199,12 @@ def lesson_completed(progress) -> dict:
 
 def quiz_answered(attempt) -> dict:
     quiz = attempt.quiz
-    parents = (
-        [course_activity(quiz.course_id, quiz.course.title)] if (quiz.course_id) else []
-    )
     if quiz.lesson_id:
         parents = [lesson_activity(quiz.lesson), lesson_course(quiz.lesson)]
+    elif quiz.course_id:  # a course's final quiz
+        parents = [course_activity(quiz.course_id, quiz.course.title)]
+    else:
+        parents = []
     return build(
         id=statement_id("quiz-attempt", attempt.pk),
         learner_id=attempt.learner_id,
