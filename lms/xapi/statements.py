@@ -74,13 +74,19 @@ def lesson_activity(lesson) -> dict:
 
 
 def lesson_course(lesson) -> dict | None:
-    """The lesson's course as a parent activity (one query)."""
-    row = (
-        Page.objects.filter(path=lesson.path[: -lesson.steplen])
-        .values_list("pk", "title")
-        .first()
-    )
-    return course_activity(*row) if row else None
+    """The lesson's course as a parent activity.
+
+    One query per lesson instance: the events of one batch share their lesson's
+    instance, so fifty events on one lesson look its course up once.
+    """
+    if not hasattr(lesson, "_xapi_course"):
+        row = (
+            Page.objects.filter(path=lesson.path[: -lesson.steplen])
+            .values_list("pk", "title")
+            .first()
+        )
+        lesson._xapi_course = course_activity(*row) if row else None
+    return lesson._xapi_course
 
 
 def iso_duration(seconds: float) -> str:
