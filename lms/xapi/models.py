@@ -26,6 +26,9 @@ class Statement(models.Model):
         related_name="xapi_statements",
     )
     verb = models.CharField(_("verb"), max_length=40)
+    # The record a statement may be taken back for ("attendance:12"): unticking a
+    # learner's attendance or revoking a recognition voids its statements.
+    record = models.CharField(_("record"), max_length=60, blank=True, db_index=True)
     data = models.JSONField(_("statement"))
     timestamp = models.DateTimeField(_("happened at"))
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)

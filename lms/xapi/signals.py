@@ -21,7 +21,11 @@ from lms.xapi import conf, outbox
 from lms.xapi import statements as build
 from lms.xapi import vocabulary as v
 
-RECOGNISED = {AuditAction.RECOGNISED, AuditAction.RECOGNISED_BY_OVERRIDE}
+TOLD = {
+    AuditAction.RECOGNISED,
+    AuditAction.RECOGNISED_BY_OVERRIDE,
+    AuditAction.REVOKED,
+}
 
 
 def _changed(update_fields, name: str) -> bool:
@@ -85,30 +89,36 @@ def on_quiz_attempt(sender, instance, created, **kwargs):
 
 
 def on_attendance(sender, instance, created, update_fields=None, **kwargs):
-    if (
-        conf.enabled()
-        and instance.present
-        and (created or _changed(update_fields, "present"))
-    ):
-        outbox.add_once(
-            statement_id=build.statement_id("attendance", instance.pk),
+    if not (conf.enabled() and (created or _changed(update_fields, "present"))):
+        return
+    record = f"attendance:{instance.pk}"
+    if not instance.present:
+        outbox.void(record)
+    elif not outbox.live(record):
+        outbox.add(
             learner_id=instance.learner_id,
             verb=v.ATTENDED.key,
-            build=lambda: build.attended(instance),
+            data=build.attended(instance),
+            record=record,
         )
 
 
 def on_audit_entry(sender, instance, created, **kwargs):
-    if not (created and conf.enabled()) or instance.action not in RECOGNISED:
+    if not (created and conf.enabled()) or instance.action not in TOLD:
         return
     dossier = instance.dossier
     if dossier is None or dossier.person_id is None:
         return  # families, clans, units: no single learner to tell about
+    record = f"recognition:{dossier.pk}"
+    if instance.action == AuditAction.REVOKED:
+        outbox.void(record)
+        return
     decision = Decision.objects.get(pk=instance.data["decision"])
     outbox.add(
         learner_id=dossier.person_id,
         verb=v.SATISFIED.key,
         data=build.recognised(dossier, decision),
+        record=record,
     )
 
 

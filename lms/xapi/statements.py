@@ -229,6 +229,18 @@ def quiz_answered(attempt) -> dict:
     )
 
 
+def voided(statement: dict, *, at: datetime) -> dict:
+    """Takes back a statement the LRS holds (xAPI's voiding statement)."""
+    original = statement["id"]
+    return {
+        "id": str(statement_id("voided", original)),
+        "actor": statement["actor"],
+        "verb": v.VOIDED.as_xapi(),
+        "object": {"objectType": "StatementRef", "id": original},
+        "timestamp": timestamp(at),
+    }
+
+
 def attended(attendance) -> dict:
     session = attendance.session
     at = timezone.make_aware(
@@ -238,7 +250,11 @@ def attended(attendance) -> dict:
     if session.course_id:
         parents.append(course_activity(session.course_id, session.course.title))
     return build(
-        id=statement_id("attendance", attendance.pk),
+        # Each time the learner is ticked present: unticking voids it, and ticking
+        # again tells it anew.
+        id=statement_id(
+            "attendance", attendance.pk, attendance.recorded_at.isoformat()
+        ),
         learner_id=attendance.learner_id,
         verb=v.ATTENDED,
         object=activity(

@@ -27,6 +27,7 @@ PROGRESSED = Verb("progressed", ADL_VERBS + "progressed", "đã xem", "progresse
 COMPLETED = Verb("completed", ADL_VERBS + "completed", "đã hoàn thành", "completed")
 ANSWERED = Verb("answered", ADL_VERBS + "answered", "đã làm bài", "answered")
 ATTENDED = Verb("attended", ADL_VERBS + "attended", "đã tham dự", "attended")
+VOIDED = Verb("voided", ADL_VERBS + "voided", "đã huỷ", "voided")
 # ADL: "the authority determined that the actor fulfilled the criteria of the object".
 SATISFIED = Verb(
     "satisfied",

@@ -33,3 +33,16 @@ def test_recognition_is_told_as_satisfied(learner, commune_officer):
     assert "15/QĐ-UBND" in extensions.values()
     assert statement["result"] == {"success": True}
     assert statement["timestamp"].endswith("+07:00")
+
+
+def test_revoked_recognition_takes_the_statement_back(learner, commune_officer):
+    from lms.recognition.services import cycle
+
+    dossier = register_and_answer(learner)
+    recognise(dossier, commune_officer)
+    Statement.objects.filter(verb="satisfied").update(status="sent")
+    cycle.revoke(dossier=dossier, officer=commune_officer, reason="Khai sai.")
+    [voiding] = Statement.objects.filter(verb="voided")
+    [told] = Statement.objects.filter(verb="satisfied")
+    assert voiding.data["object"] == {"objectType": "StatementRef", "id": str(told.pk)}
+    assert voiding.learner == learner

@@ -192,3 +192,40 @@ def test_learners_request_never_waits_for_the_lrs(
     report = send_pending()
     assert report.failed and "Timeout" in report.errors[0]
     assert pending().count() == Statement.objects.count()
+
+
+def test_unticked_attendance_is_voided_in_the_lrs(lrs, staff, centre, resident):
+    from datetime import date
+
+    from lms.services import classes
+
+    session = classes.create_session(
+        centre=centre,
+        topic="Kỹ năng số",
+        date=date(2026, 3, 2),
+        hours=2,
+        created_by=staff,
+    )
+
+    def tick(present):
+        classes.record_attendance(
+            session=session,
+            present_ids={resident.pk} if present else set(),
+            offered_ids={resident.pk},
+            recorded_by=staff,
+        )
+
+    tick(True)
+    assert send_pending().sent == 1
+    attended = Statement.objects.get(verb="attended")
+    tick(False)
+    voiding = Statement.objects.get(verb="voided")
+    assert voiding.data["object"] == {
+        "objectType": "StatementRef",
+        "id": str(attended.pk),
+    }
+    assert voiding.data["actor"] == attended.data["actor"]
+    assert send_pending().sent == 1
+    stored = lrs.statement(voiding.pk)
+    assert stored["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"
+    assert stored["object"]["id"] == str(attended.pk)

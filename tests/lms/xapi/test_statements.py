@@ -199,6 +199,34 @@ def test_attendance_statement(xapi_on, staff, centre, resident, other_resident):
     assert Statement.objects.filter(verb="attended").count() == 2
 
 
+def test_unticked_attendance_takes_its_statement_back(xapi_on, staff, centre, resident):
+    """Not sent yet: dropped. Ticked again: told anew, under a new id."""
+    session = classes.create_session(
+        centre=centre,
+        topic="Kỹ năng số",
+        date=date(2026, 3, 2),
+        hours=2,
+        created_by=staff,
+    )
+
+    def tick(present):
+        classes.record_attendance(
+            session=session,
+            present_ids={resident.pk} if present else set(),
+            offered_ids={resident.pk},
+            recorded_by=staff,
+        )
+
+    tick(True)
+    first = Statement.objects.get(verb="attended").pk
+    tick(False)
+    assert not Statement.objects.exists()
+    tick(True)
+    [again] = Statement.objects.filter(verb="attended")
+    assert again.pk != first
+    assert again.record == f"attendance:{session.attendances.get().pk}"
+
+
 def test_statements_wait_in_the_outbox(xapi_on, resident, enrolled, lesson):
     record_event(learner=resident, data=time_event(lesson))
     for row in Statement.objects.all():
