@@ -1,6 +1,8 @@
 # Two commands for a fresh Debian 12 machine: `make run` and `make test`.
 PYTHON ?= python3
 VENV := .venv
+# The test LRS (Ralph) lives apart: its dependencies must not change .venv's.
+LRS_VENV := .venv-lrs
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -14,7 +16,7 @@ TEST_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra chromium re
 TEST_NODE_PACKAGES := nodejs npm
 RUN_PACKAGES := ffmpeg gettext fonts-dejavu-core fonts-dejavu-extra
 
-.PHONY: run test lint format messages install install-dev
+.PHONY: run test lint format messages install install-dev lrs
 
 run: $(VENV)/.runtime
 	@.ci/apt-install $(RUN_PACKAGES)
@@ -23,7 +25,7 @@ run: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py load_demo --port $(PORT)
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) exec $(PY) manage.py runplatform --port $(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(LRS_VENV)/.installed
 	@.ci/apt-install $(TEST_PACKAGES)
 	@command -v npm >/dev/null || .ci/apt-install $(TEST_NODE_PACKAGES)
 	@$(MAKE) --no-print-directory messages
@@ -42,6 +44,7 @@ messages: $(VENV)/.runtime
 
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
+lrs: $(LRS_VENV)/.installed
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || .ci/apt-install python3-venv
@@ -54,4 +57,11 @@ $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install -q -r requirements-dev.txt
+	@touch $@
+
+$(LRS_VENV)/.installed: requirements-lrs.txt
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || .ci/apt-install python3-venv
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install -q --upgrade pip
+	$(LRS_VENV)/bin/python -m pip install -q -r requirements-lrs.txt
 	@touch $@

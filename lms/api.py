@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import APIException, ParseError, UnsupportedMediaType
@@ -19,6 +20,14 @@ from rest_framework.views import APIView
 
 from cms.models import CoursePage
 from lms.middleware import MUST_CHANGE_PASSWORD
+from lms.openapi import (
+    REFUSALS,
+    EnrolmentOut,
+    EventBatchIn,
+    EventResultsOut,
+    MeOut,
+    error,
+)
 from lms.selectors import my_learning
 from lms.serializers import EnrolmentSerializer, EventBatchSerializer, first_error
 from lms.services import enrolments
@@ -81,6 +90,17 @@ class LearnerAPIView(APIView):
 
 
 class EnrolmentsView(LearnerAPIView):
+    @extend_schema(
+        summary="Enrol in a course",
+        request=EnrolmentSerializer,
+        responses={
+            201: EnrolmentOut,
+            200: EnrolmentOut,
+            400: error("The course is not a whole number."),
+            404: error("No live course has that id."),
+            **REFUSALS,
+        },
+    )
     def post(self, request):
         serializer = EnrolmentSerializer(data=request.data)
         if not serializer.is_valid():
@@ -119,6 +139,17 @@ class EventsView(LearnerAPIView):
             raise BodyTooLarge()
         super().initial(request, *args, **kwargs)
 
+    @extend_schema(
+        summary="Send a batch of progress events",
+        request=EventBatchIn,
+        responses={
+            200: EventResultsOut,
+            400: error("Not a batch: bad JSON, no list of events, too many."),
+            413: error("The body is larger than 256 KB."),
+            415: error("The body is not JSON."),
+            **REFUSALS,
+        },
+    )
     def post(self, request):
         # Any JSON value but an object (null included) lacks "events".
         body = request.data if isinstance(request.data, dict) else {}
@@ -132,6 +163,9 @@ class EventsView(LearnerAPIView):
 
 
 class MeView(LearnerAPIView):
+    @extend_schema(
+        summary="The learner's own learning", responses={200: MeOut, **REFUSALS}
+    )
     def get(self, request):
         learning = my_learning(
             user_id=request.user.pk, year=timezone.localdate().year, request=request

@@ -1,4 +1,5 @@
 from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
 
 from lms import api
 from lms.lesson_flow import views as lesson_flow
@@ -79,4 +80,6 @@ urlpatterns = [
     path("api/lms/enrolments/", api.EnrolmentsView.as_view(), name="api-enrolments"),
     path("api/lms/events/", api.EventsView.as_view(), name="api-events"),
     path("api/lms/me/", api.MeView.as_view(), name="api-me"),
+    # OpenAPI 3 description of the three above (YAML; ?format=json for JSON).
+    path("api/lms/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]

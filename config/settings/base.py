@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "lms.recognition",
     "lms.reports",
     "lms.credentials",
+    "lms.xapi",
     "cms",
     "cms.admin_vi",
     "pwa",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -330,6 +332,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # One time zone: the account page then shows no list of 400 English zone names.
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one public base URL: the API's absolute links (detail, download) use it rather
+# than whatever host a request named.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = True
 # Staff see "Tiếng Hmông (Lus Hmoob)"; residents see the autonym.
 WAGTAIL_CONTENT_LANGUAGES = choices_for_staff()
@@ -396,6 +401,23 @@ PERIODIC_JOBS = [
     ("lms.reports.views_counter.flush_view_counts", VIEW_COUNT_FLUSH_SECONDS),
 ]
 
+# xAPI statements to a Learning Record Store (lms/xapi, README "Learning Record
+# Store"). Off unless XAPI_LRS_URL names the LRS's xAPI endpoint; statements are then
+# kept in an outbox with each learning record and sent by the worker in batches.
+XAPI_LRS_URL = os.environ.get("XAPI_LRS_URL", "").rstrip("/")
+XAPI_LRS_USERNAME = os.environ.get("XAPI_LRS_USERNAME", "")
+XAPI_LRS_PASSWORD = os.environ.get("XAPI_LRS_PASSWORD", "")
+XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", 100))
+XAPI_SEND_SECONDS = int(os.environ.get("XAPI_SEND_SECONDS", 15))
+XAPI_TIMEOUT_SECONDS = float(os.environ.get("XAPI_TIMEOUT_SECONDS", 10))
+# Back-off after the LRS failed: first delay, doubled each failure, up to the cap.
+XAPI_RETRY_FIRST_SECONDS = float(os.environ.get("XAPI_RETRY_FIRST_SECONDS", 30))
+XAPI_RETRY_MAX_SECONDS = float(os.environ.get("XAPI_RETRY_MAX_SECONDS", 3600))
+# Keys the learners' pseudonyms in statements; SECRET_KEY when unset. Set it once and
+# keep it: another value gives every learner a new pseudonym in the LRS.
+XAPI_ACTOR_SECRET = os.environ.get("XAPI_ACTOR_SECRET", "")
+PERIODIC_JOBS.append(("lms.xapi.sender.send_pending", XAPI_SEND_SECONDS))
+
 # Bulk upload of open resources (cms/bulk_upload): what one ZIP and manifest may
 # hold. Checked from the ZIP's directory and again while its files are streamed.
 BULK_UPLOAD_MAX_ROWS = int(os.environ.get("BULK_UPLOAD_MAX_ROWS", 500))
@@ -417,11 +439,22 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # OpenAPI 3 description of the learner API (lms/openapi.py).
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # The learner API's throttles (lms/throttling.py) read these.
     "DEFAULT_THROTTLE_RATES": {
         "learner": os.environ.get("LEARNER_API_RATE", "120/minute"),
         "learner_anonymous": os.environ.get("LEARNER_API_ANONYMOUS_RATE", "30/minute"),
     },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Học tập cộng đồng: learner API",
+    "DESCRIPTION": "Enrol, send progress events, read one's learning (docs/api.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Only the learner API (lms/openapi.py), not the Wagtail API v2.
+    "PREPROCESSING_HOOKS": ["lms.openapi.learner_api_only"],
+    "SCHEMA_PATH_PREFIX": "/api/lms/",
 }
 
 LOGGING = {

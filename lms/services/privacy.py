@@ -7,8 +7,10 @@ The export's shape (``format``/``version`` say which) has these top-level keys:
 ``profile``, ``consents``, ``enrolments``, ``lessons``, ``events``,
 ``daily_learning``, ``classes``, ``quiz_attempts`` (with ``answers``),
 ``certificates``, ``recognition`` (``dossiers`` with ``answers``, their
-``evidence`` list and ``verifications``; ``audit``; ``memberships``) and
-``data_access_log`` (staff and officers who viewed the person's data). New keys
+``evidence`` list and ``verifications``; ``audit``; ``memberships``),
+``data_access_log`` (staff and officers who viewed the person's data) and
+``xapi_statements`` (the xAPI statements about them for the Learning Record Store,
+each with its ``status`` and ``sent_at``). New keys
 may be added; existing ones keep their meaning.
 """
 
@@ -34,6 +36,7 @@ from lms.recognition.services.privacy import (
     anonymise_recognition,
     export_recognition,
 )
+from lms.xapi.selectors import statements_of
 
 ANONYMOUS_NAME = "Người dùng đã xoá"
 EXPORT_FORMAT = "hoc-tap-cong-dong/du-lieu-ca-nhan"
@@ -154,6 +157,7 @@ def export_data(*, user: User) -> dict:
             }
             for a in access_log(user=user)
         ],
+        "xapi_statements": statements_of(learner_id=user.pk),
     }
 
 
