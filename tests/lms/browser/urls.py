@@ -6,9 +6,10 @@ The CMS lesson template is another module's; this page renders only the LMS tag.
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template import RequestContext, Template
-from django.urls import include, path
+from django.urls import path
 
 from cms.models import LessonPage
+from config.urls import urlpatterns as site_urlpatterns
 
 PAGE = Template(
     '{% extends "base.html" %}{% load lms_tags %}{% block content %}'
@@ -21,7 +22,6 @@ def lesson(request, pk):
     return HttpResponse(PAGE.render(RequestContext(request, {"page": page})))
 
 
-urlpatterns = [
-    path("test-lesson/<int:pk>/", lesson),
-    path("", include("config.urls")),
-]
+# Appended, not included: the site's content-language prefix (/hmn/…) is a
+# locale pattern, which Django allows only at the top of a URLconf.
+urlpatterns = [path("test-lesson/<int:pk>/", lesson), *site_urlpatterns]
