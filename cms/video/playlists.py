@@ -28,6 +28,7 @@ from cms.content_languages import autonym
 from cms.models import AudioTrack, LessonMedia
 from cms.models.media import MediaCaption
 
+from .languages import native_name
 from .retirement import retire
 from .stored_tree import delete_tree
 
@@ -191,10 +192,6 @@ def subtitle_files(subtitle: Subtitle, *, duration: float) -> dict[str, str]:
         ]
     )
     return {f"{name}.m3u8": playlist, f"{name}.vtt": "\n".join(lines)}
-
-
-def native_name(language: str, rendition: str) -> str:
-    return f"{language}-{rendition}.m3u8"
 
 
 def _read(name: str) -> str:
