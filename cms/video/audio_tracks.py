@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from cms.models import AudioTrack
+from cms.models import AudioTrack, LessonMedia
 from cms.models.media import TranscodeStatus
 
 from .pipeline import COPY_CHUNK_BYTES, RENDITIONS_ROOT
@@ -145,6 +145,29 @@ def request_track(*, track: AudioTrack) -> int:
                 lambda: make_audio_track.enqueue(track_id=track.pk, attempt=attempt)
             )
     return attempt
+
+
+def add_audio_track(
+    *, media: LessonMedia, language: str, source: Path, filename: str
+) -> AudioTrack:
+    """Store a dubbed recording for ``media`` in ``language`` and queue its making.
+
+    The recording is probed first (MediaRejected: nothing is stored); one in a
+    language the video already has replaces it, and the old track plays until the
+    new one is published.
+    """
+    check_recording(source)
+    with transaction.atomic():
+        track = (
+            AudioTrack.objects.select_for_update()
+            .filter(media=media, language=language)
+            .first()
+        ) or AudioTrack(media=media, language=language)
+        with source.open("rb") as handle:
+            track.recording.save(Path(filename).name, File(handle), save=False)
+        track.save()
+        request_track(track=track)
+    return track
 
 
 def requeue_tracks(*, media_id: int) -> None:

@@ -10,15 +10,18 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.models import LessonMedia
+from cms.models import AudioTrack, LessonMedia
 from cms.models.media import MediaCaption
 
 from . import admin
+from .audio_tracks import request_track
 from .pipeline import RENDITIONS_ROOT, delete_tree
+from .services import request_playlists
+from .track_admin import AudioTrackAdminForm, CaptionAdminForm
 
 
 @hooks.register("register_admin_urls")
@@ -51,12 +54,46 @@ class MediaCaptionViewSet(SnippetViewSet):
     model = MediaCaption
     icon = "media"
     menu_label = _("Captions")
-    list_display = ["label", "media", "language"]
-    panels = [FieldPanel("media"), FieldPanel("language"), FieldPanel("label"),
-              FieldPanel("file")]  # fmt: skip
+    list_display = ["label", "media", "language", "on_by_default"]
+    edit_handler = ObjectList(
+        [FieldPanel("media"), FieldPanel("language"), FieldPanel("label"),
+         FieldPanel("file"), FieldPanel("on_by_default")],
+        base_form_class=CaptionAdminForm,
+    )  # fmt: skip
 
 
 register_snippet(MediaCaptionViewSet)
+
+
+class AudioTrackViewSet(SnippetViewSet):
+    model = AudioTrack
+    icon = "media"
+    menu_label = _("Dubbed audio tracks")
+    list_display = ["media", "language", "status"]
+    edit_handler = ObjectList(
+        [FieldPanel("media"), FieldPanel("language"), FieldPanel("recording")],
+        base_form_class=AudioTrackAdminForm,
+    )
+
+
+register_snippet(AudioTrackViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def process_languages(request, instance):
+    """A new or changed track is made again; subtitles go into a new master."""
+    if isinstance(instance, AudioTrack):
+        request_track(track=instance)
+    elif isinstance(instance, MediaCaption):
+        request_playlists(media=instance.media)
+
+
+@hooks.register("after_delete_snippet")
+def drop_languages(request, instances):
+    for instance in instances:
+        if isinstance(instance, AudioTrack | MediaCaption):
+            request_playlists(media=instance.media)
 
 
 @receiver(post_delete, sender=LessonMedia, dispatch_uid="delete_media_renditions")

@@ -10,19 +10,14 @@ from cms.models.media import TranscodeStatus
 from cms.video.audio_tracks import request_track
 from cms.video.subtitles import add_subtitles
 
-from .test_player_browser import (  # noqa: F401  (fixtures)
-    NO_NATIVE_HLS,
-    VIDEO,
-    chromium,
-    lesson_with_video,
-    phone,
-    play,
-    requested,
-    ten_seconds,
-    wait_time,
-)
+from . import test_player_browser as player_browser
+from .test_player_browser import NO_NATIVE_HLS, VIDEO, phone, play, requested, wait_time
 
 pytestmark = [pytest.mark.browser, pytest.mark.ffmpeg]
+# The player tests' fixtures: a transcoded 10 s lesson and Debian's Chromium.
+chromium = player_browser.chromium
+lesson_with_video = player_browser.lesson_with_video
+ten_seconds = player_browser.ten_seconds
 
 ROOT = "document.querySelector('[data-lesson-player]')"
 VI_VTT = "WEBVTT\n\n00:00.000 --> 00:09.000\nCấy mạ non, cấy thưa.\n".encode()
@@ -117,9 +112,9 @@ def test_the_mp4_fallback_switches_language_keeping_the_position(
     wait_time(page, 2)
     watched = page.evaluate(f"{VIDEO}.currentTime")
     choose(page, "data-audio-choices", "Lus Hmoob")
+    download = "/".join(track.download_file.split("/")[-3:])
     page.wait_for_function(
-        f"() => {VIDEO}.currentSrc.endsWith({track.download_file!r}.split('/').slice(-3).join('/'))",
-        timeout=20000,
+        f"() => {VIDEO}.currentSrc.endsWith({download!r})", timeout=20000
     )
     wait_time(page, watched + 0.5)
     assert page.evaluate(f"{VIDEO}.currentTime") >= watched - 0.5
