@@ -21,6 +21,13 @@ MODEL_PERMISSIONS = {
         ("lms", "change_quiz"),
         ("lms", "delete_quiz"),
         ("lms", "view_quiz"),
+        # Dubbed tracks and subtitles of the videos their collection lets them
+        # change (cms.add_media_track, asked by the admin forms).
+        *(
+            ("cms", f"{action}_{model}")
+            for model in ("audiotrack", "mediacaption")
+            for action in ("add", "change", "delete", "view")
+        ),
     ],
 }
 

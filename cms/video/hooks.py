@@ -13,6 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtailmedia.permissions import permission_policy as media_policy
 
 from cms.models import AudioTrack, LessonMedia
 from cms.models.media import MediaCaption
@@ -50,7 +51,17 @@ def register_media_status_menu_item():
     )
 
 
-class MediaCaptionViewSet(SnippetViewSet):
+class OwnMediaViewSet(SnippetViewSet):
+    """Lists only what belongs to videos the person may change."""
+
+    def get_queryset(self, request):
+        changeable = media_policy.instances_user_has_permission_for(
+            request.user, "change"
+        )
+        return self.model._default_manager.filter(media__in=changeable)
+
+
+class MediaCaptionViewSet(OwnMediaViewSet):
     model = MediaCaption
     icon = "media"
     menu_label = _("Captions")
@@ -65,7 +76,7 @@ class MediaCaptionViewSet(SnippetViewSet):
 register_snippet(MediaCaptionViewSet)
 
 
-class AudioTrackViewSet(SnippetViewSet):
+class AudioTrackViewSet(OwnMediaViewSet):
     model = AudioTrack
     icon = "media"
     menu_label = _("Dubbed audio tracks")
