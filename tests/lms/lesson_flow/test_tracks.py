@@ -6,34 +6,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cms.models import AudioTrack, LessonMedia, LessonPage
-from cms.models.media import MediaCaption, TranscodeStatus
+from cms.models import AudioTrack
+from cms.models.media import MediaCaption
 
 from .conftest import fresh, upload
 
 pytestmark = pytest.mark.ffmpeg
 
 SRT = "1\n00:00:00,000 --> 00:00:02,000\nCấy mạ non.\n\n".encode()
-
-
-@pytest.fixture
-def video_lesson(client, world, phone_clips, django_capture_on_commit_callbacks):
-    """A live video lesson of ``world['staff']``, transcoded."""
-    client.force_login(world["staff"])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("lms:lesson-flow"),
-            {
-                "title": "Bài 1: Gieo mạ",
-                "course": world["course"].pk,
-                "publish": "on",
-                "file": upload(phone_clips["video"]),
-            },
-        )
-    lesson = LessonPage.objects.get(slug="bai-1-gieo-ma")
-    media = LessonMedia.objects.get()
-    assert media.transcode_status == TranscodeStatus.READY
-    return lesson, media
 
 
 def url(name, lesson):

@@ -9,7 +9,6 @@ from cms.models import AudioTrack
 from cms.models.media import MediaCaption, TranscodeStatus
 
 from .conftest import fresh, upload
-from .test_tracks import video_lesson  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.ffmpeg
 ADD_TRACK = reverse("wagtailsnippets_cms_audiotrack:add")
