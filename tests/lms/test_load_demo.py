@@ -9,8 +9,8 @@ from django_tasks_db.models import DBTaskResult
 import cms.demo
 import config.local_secrets
 import lms.demo
-from cms.search import search_pages
 from cms.models import LessonPage
+from cms.search import search_pages
 from cms.video.demo import demo_video, sri_video
 from lms.management.commands import load_demo
 
