@@ -95,7 +95,7 @@ def main() -> None:
             out = root / f"track-{number}"
             out.mkdir()
 
-            def make(out=out, recording=recording):
+            def make(out=out, recording=recording, number=number):
                 playlist = encode_track(
                     recording,
                     out,
