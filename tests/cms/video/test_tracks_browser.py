@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.ffmpeg]
 chromium = player_browser.chromium
 lesson_with_video = player_browser.lesson_with_video
 ten_seconds = player_browser.ten_seconds
+fresh_media_root = player_browser.fresh_media_root  # the live server keeps its root
 
 ROOT = "document.querySelector('[data-lesson-player]')"
 VI_VTT = "WEBVTT\n\n00:00.000 --> 00:09.000\nCấy mạ non, cấy thưa.\n".encode()
