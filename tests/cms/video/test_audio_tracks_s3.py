@@ -9,8 +9,8 @@ from cms.models.media import TranscodeStatus
 from cms.video.services import request_transcode
 from cms.video.subtitles import add_subtitles
 
-from .conftest import ffprobe_json
 from . import test_audio_tracks
+from .conftest import ffprobe_json
 from .test_audio_tracks import HMN_SRT, VI_VTT, add_track
 from .test_storage_s3 import public_read
 
