@@ -14,6 +14,13 @@ from cms.place_rights import sync_place_groups
 
 # Village officers work in the recognition screens, never in the Wagtail admin.
 ADMIN_ROLES = frozenset(Role) - {Role.VILLAGE_OFFICER}
+# Dubbed tracks and subtitles of the videos whose collection lets them change them
+# (cms.add_media_track, asked by the admin forms and listings).
+MEDIA_LANGUAGE_PERMISSIONS = [
+    ("cms", f"{action}_{model}")
+    for model in ("audiotrack", "mediacaption")
+    for action in ("add", "change", "delete", "view")
+]
 # Model rights a role holds everywhere; the objects are then limited by place.
 MODEL_PERMISSIONS = {
     Role.CENTRE_STAFF: [
@@ -21,14 +28,10 @@ MODEL_PERMISSIONS = {
         ("lms", "change_quiz"),
         ("lms", "delete_quiz"),
         ("lms", "view_quiz"),
-        # Dubbed tracks and subtitles of the videos their collection lets them
-        # change (cms.add_media_track, asked by the admin forms).
-        *(
-            ("cms", f"{action}_{model}")
-            for model in ("audiotrack", "mediacaption")
-            for action in ("add", "change", "delete", "view")
-        ),
+        *MEDIA_LANGUAGE_PERMISSIONS,
     ],
+    Role.COMMUNE_OFFICER: MEDIA_LANGUAGE_PERMISSIONS,
+    Role.UNIVERSITY_CONTRIBUTOR: MEDIA_LANGUAGE_PERMISSIONS,
 }
 
 

@@ -7,10 +7,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtailmedia.permissions import permission_policy as media_policy
@@ -51,8 +53,27 @@ def register_media_status_menu_item():
     )
 
 
+class OwnMediaPolicy(ModelPermissionPolicy):
+    """The model right, and only on rows of videos the person may change."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and user.has_perm(
+            "cms.add_media_track", instance.media
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance)
+            for action in actions
+        )
+
+
 class OwnMediaViewSet(SnippetViewSet):
-    """Lists only what belongs to videos the person may change."""
+    """Lists, edits and deletes only what belongs to videos one may change."""
+
+    @cached_property
+    def permission_policy(self):
+        return OwnMediaPolicy(self.model)
 
     def get_queryset(self, request):
         changeable = media_policy.instances_user_has_permission_for(

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -19,7 +20,11 @@ def allow_snippets(user):
     user.user_permissions.add(
         *Permission.objects.filter(
             content_type__app_label="cms",
-            codename__in=["add_audiotrack", "view_audiotrack", "add_mediacaption"],
+            codename__in=[
+                f"{action}_{model}"
+                for model in ("audiotrack", "mediacaption")
+                for action in ("add", "change", "delete", "view")
+            ],
         )
     )
     return fresh(user)
@@ -73,3 +78,24 @@ def test_staff_of_another_commune_cannot_attach_to_this_video(
     )
     assert "Bạn không được sửa video này." in response.content.decode()
     assert not AudioTrack.objects.exists() and not MediaCaption.objects.exists()
+
+
+def test_another_communes_track_is_neither_listed_nor_editable(
+    client, world, video_lesson, phone_clips, django_capture_on_commit_callbacks
+):
+    _lesson, media = video_lesson
+    with phone_clips["audio"].open("rb") as handle:
+        track = AudioTrack.objects.create(
+            media=media, language="hmn", recording=File(handle, name="a.m4a")
+        )
+    client.force_login(allow_snippets(world["far_staff"]))
+    listing = client.get(reverse("wagtailsnippets_cms_audiotrack:list"))
+    assert listing.status_code == 200
+    assert reverse("wagtailsnippets_cms_audiotrack:edit", args=[track.pk]) not in (
+        listing.content.decode()
+    )
+    for name in ("edit", "delete"):
+        url = reverse(f"wagtailsnippets_cms_audiotrack:{name}", args=[track.pk])
+        assert client.get(url).status_code in (302, 403)
+        client.post(url)
+    assert AudioTrack.objects.filter(pk=track.pk, language="hmn").exists()
