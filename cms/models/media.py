@@ -198,6 +198,8 @@ class AudioTrack(models.Model):
     )
     attempt = models.PositiveIntegerField(default=0, editable=False)
     error = models.TextField(blank=True, editable=False)
+    # As the video's: a lease run out means its worker died (cms.video.recovery).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
     playlist = models.CharField(max_length=500, blank=True, editable=False)
     audio_bytes = models.BigIntegerField(null=True, blank=True, editable=False)
     download_file = models.CharField(max_length=500, blank=True, editable=False)

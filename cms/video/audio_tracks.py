@@ -11,6 +11,7 @@ marked ready and a new play set (cms.video.playlists) is published.
 import logging
 import posixpath
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import ffmpeg
@@ -19,7 +20,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -136,7 +137,10 @@ def request_track(*, track: AudioTrack) -> int:
     """
     with transaction.atomic():
         AudioTrack.objects.filter(pk=track.pk).update(
-            attempt=F("attempt") + 1, status=TranscodeStatus.QUEUED, error=""
+            attempt=F("attempt") + 1,
+            status=TranscodeStatus.QUEUED,
+            error="",
+            lease_until=None,
         )
         track.refresh_from_db()
         attempt = track.attempt
@@ -180,12 +184,22 @@ def _attempt(track_id: int, attempt: int):
     return AudioTrack.objects.filter(pk=track_id, attempt=attempt)
 
 
+def _lease_until():
+    return timezone.now() + timedelta(seconds=settings.MEDIA_TRANSCODE_LEASE_SECONDS)
+
+
+def _renew(track_id: int, attempt: int) -> None:
+    _attempt(track_id, attempt).filter(status=TranscodeStatus.PROCESSING).update(
+        lease_until=_lease_until()
+    )
+
+
 def run_track(*, track_id: int, attempt: int) -> str:
     """Make one attempt of a track; returns ready, failed, superseded or skipped."""
     claimed = (
         _attempt(track_id, attempt)
         .filter(status=TranscodeStatus.QUEUED)
-        .update(status=TranscodeStatus.PROCESSING)
+        .update(status=TranscodeStatus.PROCESSING, lease_until=_lease_until())
     )
     if not claimed:
         return "skipped"
@@ -202,6 +216,7 @@ def run_track(*, track_id: int, attempt: int) -> str:
             work = Path(workdir)
             recording = _local(track.recording, track.recording.storage, work, "rec")
             check_recording(recording)
+            _renew(track_id, attempt)
             out = work / "out"
             out.mkdir()
             original = next(r for r in media.renditions if not r.get("short_side"))
@@ -212,12 +227,14 @@ def run_track(*, track_id: int, attempt: int) -> str:
             playlist = encode_track(
                 recording, out, duration=float(media.duration), offset=offset
             )
+            _renew(track_id, attempt)
             video = _local(media.download_file, default_storage, work, "video")
             download = remux_download(
                 video, playlist, out / "download.mp4", language=track.language
             )
             audio_bytes = sum(p.stat().st_size for p in out.iterdir() if p != download)
             download_bytes = download.stat().st_size
+            _renew(track_id, attempt)
             uploaded = True
             delete_tree(prefix)
             for path in sorted(out.iterdir()):
@@ -230,6 +247,7 @@ def run_track(*, track_id: int, attempt: int) -> str:
             .filter(status=TranscodeStatus.PROCESSING)
             .update(
                 status=TranscodeStatus.READY,
+                lease_until=None,
                 playlist=f"{prefix}/index.m3u8",
                 audio_bytes=audio_bytes,
                 download_file=f"{prefix}/download.mp4",
@@ -255,7 +273,7 @@ def run_track(*, track_id: int, attempt: int) -> str:
                     "error": error
                 }
         _attempt(track_id, attempt).update(
-            status=TranscodeStatus.FAILED, error=str(reason)
+            status=TranscodeStatus.FAILED, error=str(reason), lease_until=None
         )
         return "failed"
     publish_play_set(media_id=media.pk)

@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from cms.models import AudioTrack
 from cms.models.media import MediaCaption, TranscodeStatus
 from cms.video.audio_tracks import request_track
+from cms.video.recovery import recover_interrupted_tracks
 from cms.video.services import request_transcode
 from cms.video.subtitles import SubtitleRejected, add_subtitles
 
@@ -165,3 +166,21 @@ def test_a_track_waits_for_its_video(
     media.refresh_from_db()
     assert track.status == TranscodeStatus.READY
     assert "/play/" in media.hls_playlist
+
+
+def test_a_track_whose_worker_died_is_made_again(
+    make_media, clips, dub, django_capture_on_commit_callbacks
+):
+    """Stuck "processing" with its lease run out: recovery queues a new attempt."""
+    media = make_media(clips["360p"])
+    with django_capture_on_commit_callbacks(execute=True):
+        request_transcode(media=media)
+        track = add_track(media, dub)
+    AudioTrack.objects.filter(pk=track.pk).update(
+        status=TranscodeStatus.PROCESSING, lease_until=None, playlist=""
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes = recover_interrupted_tracks()
+    assert outcomes == {track.pk: "requeued"}
+    track.refresh_from_db()
+    assert (track.status, track.attempt) == (TranscodeStatus.READY, 2)

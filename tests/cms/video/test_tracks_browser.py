@@ -108,7 +108,7 @@ def test_the_mp4_fallback_switches_language_keeping_the_position(
     page.goto(live_server.url + lesson.url)
     page.wait_for_selector("[data-player-ready]", state="attached")
     play(page)
-    page.wait_for_selector("[data-engine='file']", state="attached")
+    page.wait_for_selector("[data-engine='file']", state="attached", timeout=60000)
     page.evaluate(f"{VIDEO}.muted = true; {VIDEO}.play()")
     wait_time(page, 2)
     watched = page.evaluate(f"{VIDEO}.currentTime")
