@@ -3,18 +3,19 @@
 Kept out of cms/wagtail_hooks.py so the pipeline stays one package.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import include, path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 from wagtailmedia.permissions import permission_policy as media_policy
 
 from cms.models import AudioTrack, LessonMedia
@@ -68,12 +69,30 @@ class OwnMediaPolicy(ModelPermissionPolicy):
         )
 
 
+register_permission_policy(AudioTrack, OwnMediaPolicy(AudioTrack))
+register_permission_policy(MediaCaption, OwnMediaPolicy(MediaCaption))
+
+
+def _guarded(view_class, action: str):
+    """The snippet view, refusing rows of videos the person may not change."""
+
+    class Guarded(view_class):
+        def get_object(self, queryset=None):
+            row = super().get_object(queryset)
+            if not self.permission_policy.user_has_permission_for_instance(
+                self.request.user, action, row
+            ):
+                raise PermissionDenied
+            return row
+
+    return Guarded
+
+
 class OwnMediaViewSet(SnippetViewSet):
     """Lists, edits and deletes only what belongs to videos one may change."""
 
-    @cached_property
-    def permission_policy(self):
-        return OwnMediaPolicy(self.model)
+    edit_view_class = _guarded(EditView, "change")
+    delete_view_class = _guarded(DeleteView, "delete")
 
     def get_queryset(self, request):
         changeable = media_policy.instances_user_has_permission_for(
