@@ -7,9 +7,11 @@ import pytest
 from django.core.files import File
 from django.core.files.storage import default_storage
 
+from cms.content_languages import PREFERENCE_COOKIE
 from cms.models import AudioTrack
 from cms.models.media import MediaCaption, TranscodeStatus
 from cms.video.audio_tracks import request_track
+from cms.video.languages import language_choices
 from cms.video.recovery import recover_interrupted_tracks
 from cms.video.services import request_transcode
 from cms.video.subtitles import SubtitleRejected, add_subtitles
@@ -186,3 +188,26 @@ def test_a_track_whose_worker_died_is_made_again(
     assert outcomes == {track.pk: "requeued"}
     track.refresh_from_db()
     assert (track.status, track.attempt) == (TranscodeStatus.READY, attempt + 1)
+
+
+def test_the_player_defaults_follow_the_visitors_preference(dubbed, rf):
+    """Their language heard where there is a track; subtitles on by default stay on."""
+    media, track = dubbed
+    plain = language_choices(media, request=rf.get("/"))
+    assert [a.code for a in plain.audio] == ["vi", "hmn"]
+    assert (plain.audio_default, plain.subtitle_default) == ("vi", "vi")
+    assert plain.audio[1].download_url.endswith(track.download_file)
+    assert set(plain.audio[1].native) == {"240p", "360p"}
+
+    hmong = rf.get("/")
+    hmong.COOKIES[PREFERENCE_COOKIE] = "hmn"
+    chosen = language_choices(media, request=hmong)
+    assert (chosen.audio_default, chosen.subtitle_default) == ("hmn", "vi")
+
+    MediaCaption.objects.filter(media=media).update(on_by_default=False)
+    AudioTrack.objects.filter(pk=track.pk).update(playlist="", status="failed")
+    media = type(media).objects.get(pk=media.pk)
+    unheard = language_choices(media, request=hmong)
+    # No Hmông sound (any more): the Hmông subtitles are shown instead.
+    assert (unheard.audio_default, unheard.subtitle_default) == ("vi", "hmn")
+    assert not unheard.several_audio
