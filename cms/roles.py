@@ -14,6 +14,13 @@ from cms.place_rights import sync_place_groups
 
 # Village officers work in the recognition screens, never in the Wagtail admin.
 ADMIN_ROLES = frozenset(Role) - {Role.VILLAGE_OFFICER}
+# Dubbed tracks and subtitles of the videos whose collection lets them change them
+# (cms.add_media_track, asked by the admin forms and listings).
+MEDIA_LANGUAGE_PERMISSIONS = [
+    ("cms", f"{action}_{model}")
+    for model in ("audiotrack", "mediacaption")
+    for action in ("add", "change", "delete", "view")
+]
 # Model rights a role holds everywhere; the objects are then limited by place.
 MODEL_PERMISSIONS = {
     Role.CENTRE_STAFF: [
@@ -23,8 +30,13 @@ MODEL_PERMISSIONS = {
         ("lms", "view_quiz"),
         # Translating a page of their centre; which pages is left to place rights.
         ("simple_translation", "submit_translation"),
+        *MEDIA_LANGUAGE_PERMISSIONS,
     ],
-    Role.COMMUNE_OFFICER: [("simple_translation", "submit_translation")],
+    Role.COMMUNE_OFFICER: [
+        ("simple_translation", "submit_translation"),
+        *MEDIA_LANGUAGE_PERMISSIONS,
+    ],
+    Role.UNIVERSITY_CONTRIBUTOR: MEDIA_LANGUAGE_PERMISSIONS,
 }
 
 

@@ -99,3 +99,16 @@ rules.add_perm(
     "cms.bulk_upload_resources",
     is_admin | is_library_editor | writes_in_a_library_section,
 )
+
+
+@rules.predicate
+def may_change_media(user, media) -> bool:
+    """The media's collection lets this user change it (its uploader, or staff of
+    the place that owns the collection)."""
+    if media is None or not user.is_authenticated:
+        return False
+    return media_policy.user_has_permission_for_instance(user, "change", media)
+
+
+# Dubbed audio tracks and subtitles are changes to the video they belong to.
+rules.add_perm("cms.add_media_track", may_change_media)

@@ -68,6 +68,16 @@ urlpatterns = [
         name="lesson-flow-status",
     ),
     path(
+        "quan-ly/bai-hoc-video/<int:lesson_id>/thuyet-minh/",
+        lesson_flow.audio_track,
+        name="lesson-flow-audio-track",
+    ),
+    path(
+        "quan-ly/bai-hoc-video/<int:lesson_id>/phu-de/",
+        lesson_flow.subtitles,
+        name="lesson-flow-subtitles",
+    ),
+    path(
         "quan-ly/bai-hoc-video/<int:lesson_id>/cat/",
         lesson_flow.trim,
         name="lesson-flow-trim",

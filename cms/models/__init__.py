@@ -1,6 +1,6 @@
 from .centres import Centre
 from .contributors import ContributorProfile
-from .media import LessonMedia
+from .media import AudioTrack, LessonMedia
 from .pages import (
     CentrePage,
     CourseIndexPage,
@@ -24,6 +24,7 @@ from .snippets import Institution, Licence, Subject, TargetGroup
 from .worker import WorkerHeartbeat
 
 __all__ = [
+    "AudioTrack",
     "Centre",
     "CentrePage",
     "Commune",

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
+from cms.content_languages import DEFAULT_CODE, choices_for_staff
 from cms.video.captions import validate_language_code, validate_webvtt
 
 
@@ -54,6 +55,13 @@ class LessonMedia(AbstractMedia):
     posters = models.JSONField(default=dict, blank=True, editable=False)
     thumbnail_file = models.CharField(max_length=500, blank=True, editable=False)
     renditions = models.JSONField(default=list, blank=True, editable=False)
+    # The language spoken in the original recording: the first audio choice.
+    audio_language = models.CharField(
+        max_length=12,
+        choices=choices_for_staff(),
+        default=DEFAULT_CODE,
+        verbose_name=_("language spoken in the recording"),
+    )
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("audio or video")
@@ -138,6 +146,10 @@ class MediaCaption(models.Model):
         validators=[validate_webvtt],
         verbose_name=_("WebVTT file"),
     )
+    # For people who read Vietnamese better than they follow the spoken words.
+    on_by_default = models.BooleanField(
+        default=False, verbose_name=_("subtitles on by default")
+    )
 
     class Meta:
         verbose_name = _("caption")
@@ -145,8 +157,71 @@ class MediaCaption(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["media", "language"], name="one_caption_per_language"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["media"],
+                condition=Q(on_by_default=True),
+                name="one_default_caption_per_media",
+            ),
         ]
 
     def __str__(self):
         return f"{self.media} – {self.label}"
+
+
+class AudioTrack(models.Model):
+    """One dubbed sound track of a video in one language (a recording laid over it).
+
+    The recording is kept unchanged; ``cms.video.audio_tracks`` aligns it to the
+    video and publishes it as an alternative audio rendition under
+    ``media/renditions/<media>/tracks/<id>/<attempt>/``.
+    """
+
+    media = models.ForeignKey(
+        LessonMedia,
+        on_delete=models.CASCADE,
+        related_name="audio_tracks",
+        verbose_name=_("video"),
+    )
+    language = models.CharField(
+        max_length=12, choices=choices_for_staff(), verbose_name=_("language")
+    )
+    recording = models.FileField(
+        upload_to="media_tracks", verbose_name=_("recording of the dubbed sound")
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=TranscodeStatus.choices,
+        default=TranscodeStatus.QUEUED,
+        editable=False,
+        verbose_name=_("processing status"),
+    )
+    attempt = models.PositiveIntegerField(default=0, editable=False)
+    error = models.TextField(blank=True, editable=False)
+    # As the video's: a lease run out means its worker died (cms.video.recovery).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+    playlist = models.CharField(max_length=500, blank=True, editable=False)
+    audio_bytes = models.BigIntegerField(null=True, blank=True, editable=False)
+    download_file = models.CharField(max_length=500, blank=True, editable=False)
+    download_bytes = models.BigIntegerField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dubbed audio track")
+        verbose_name_plural = _("dubbed audio tracks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["media", "language"], name="one_audio_track_per_language"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(playlist=""),
+                name="audio_track_ready_has_playlist",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.media} – {self.get_language_display()}"
+
+    @property
+    def is_ready(self) -> bool:
+        return bool(self.playlist)

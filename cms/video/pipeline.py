@@ -24,6 +24,7 @@ from cms import page_cache
 from cms.models import LessonMedia
 from cms.models.media import TranscodeStatus
 
+from .playlists import set_prefix
 from .probe import MediaRejected, inspect_media
 from .retirement import retire
 from .stored_tree import delete_tree
@@ -154,7 +155,7 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
     if not claim(media_id=media_id, attempt=attempt):
         return "skipped"
     media = LessonMedia.objects.get(pk=media_id)
-    previous = media.hls_playlist.rsplit("/", 1)[0] if media.hls_playlist else ""
+    previous = set_prefix(media)
     prefix = renditions_prefix(media_id, attempt)
     last_write = [timezone.now()]
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from cms.save_data import wants_save_data
 
 from .choices import default_choice, media_choices
+from .languages import language_choices
 from .sizes import format_size
 
 if TYPE_CHECKING:  # cms.models imports the blocks that import this module
@@ -51,4 +52,5 @@ def player_context(*, media: "LessonMedia | None", request) -> dict:
         "phone_posters": poster_srcset(media, max_width=PHONE_POSTER_MAX_WIDTH),
         "wide_posters": poster_srcset(media, max_width=wide_max),
         "download_size": format_size(media.download_bytes),
+        "languages": language_choices(media, request=request),
     }

@@ -15,9 +15,10 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cms.models import LessonMedia
+from cms.models import AudioTrack, LessonMedia
 from cms.models.media import TranscodeStatus
 
+from .audio_tracks import request_track, track_prefix
 from .pipeline import delete_tree, renditions_prefix
 from .services import request_transcode
 
@@ -62,4 +63,38 @@ def recover_interrupted(*, now=None) -> dict[int, str]:
                 outcomes[media.pk] = "requeued"
     if outcomes:
         logger.warning("Recovered interrupted transcodes: %s", outcomes)
+    recover_interrupted_tracks(now=now)
+    return outcomes
+
+
+def recover_interrupted_tracks(*, now=None) -> dict[int, str]:
+    """The same for dubbed audio tracks: requeue, or fail after the last attempt."""
+    now = now or timezone.now()
+    stale = AudioTrack.objects.filter(
+        Q(lease_until__lt=now) | Q(lease_until__isnull=True),
+        status=TranscodeStatus.PROCESSING,
+    )
+    outcomes = {}
+    for track in stale.select_related("media"):
+        prefix = track_prefix(track, track.attempt)
+        if track.attempt >= settings.MEDIA_TRANSCODE_MAX_ATTEMPTS:
+            with translation.override(settings.LANGUAGE_CODE):
+                reason = _(
+                    "The conversion was interrupted %(count)s times "
+                    "(the worker stopped). Press Retry to try again."
+                ) % {"count": track.attempt}
+            updated = stale.filter(pk=track.pk, attempt=track.attempt).update(
+                status=TranscodeStatus.FAILED, error=str(reason), lease_until=None
+            )
+            outcome = "failed"
+        else:
+            updated = stale.filter(pk=track.pk, attempt=track.attempt).exists()
+            if updated:
+                request_track(track=track)
+            outcome = "requeued"
+        if updated:
+            delete_tree(prefix)
+            outcomes[track.pk] = outcome
+    if outcomes:
+        logger.warning("Recovered interrupted audio tracks: %s", outcomes)
     return outcomes

@@ -6,7 +6,7 @@ from django.db.models import F
 from cms.models import LessonMedia
 from cms.models.media import TranscodeStatus
 
-from .tasks import transcode_media
+from .tasks import publish_playlists, transcode_media
 
 
 def request_transcode(*, media: LessonMedia) -> int:
@@ -42,3 +42,11 @@ def retry_transcode(*, media: LessonMedia) -> int | None:
     if not can_retry(media):
         return None
     return request_transcode(media=media)
+
+
+def request_playlists(*, media: LessonMedia) -> None:
+    """Publish a new master playlist (subtitles changed) once the transaction commits.
+
+    A video not processed yet gets its languages listed when it is.
+    """
+    transaction.on_commit(lambda: publish_playlists.enqueue(media_id=media.pk))

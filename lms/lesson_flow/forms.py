@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cms.content_languages import choices_for_staff
 from cms.models import ResumableUpload
 from cms.resumable import service as resumable
 from cms.video.forms import local_path
@@ -195,3 +196,41 @@ class TrimForm(forms.Form):
         cleaned["start"] = float(start)
         cleaned["end"] = self.duration - float(end)
         return cleaned
+
+
+class AudioTrackForm(RecordingFields):
+    """A dubbed sound track: the language and a recording made on a phone."""
+
+    language = forms.ChoiceField(label=_("Language of the recording"), choices=())
+
+    field_order = ["language", "file"]
+
+    def __init__(self, *args, media, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, name)
+            for code, name in choices_for_staff()
+            if code != media.audio_language
+        ]
+        self.fields["file"].label = _("Recording of the dubbed sound")
+        self.fields["file"].help_text = _(
+            "Record the lesson read aloud in the language, as long as the video: "
+            "it is cut or filled with silence to fit."
+        )
+
+
+class SubtitleForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the subtitles"), choices=())
+    file = forms.FileField(
+        label=_("Subtitle file (SRT or WebVTT)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".srt,.vtt,text/vtt"}),
+    )
+    on_by_default = forms.BooleanField(
+        label=_("Show these subtitles by default"),
+        required=False,
+        help_text=_("For people who read Vietnamese better than they listen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = choices_for_staff()

@@ -10,10 +10,19 @@ from django.views.decorators.cache import never_cache
 from cms.course_tree import centre_page_of
 from cms.models import Centre, LessonPage, ResumableUpload
 from cms.resumable.protocol import TusView
+from cms.video.audio_tracks import add_audio_track
 from cms.video.probe import MediaRejected
+from cms.video.subtitles import SubtitleRejected, add_subtitles
 
 from . import selectors, services
-from .forms import LessonForm, RecordingFields, TrimForm, question_forms
+from .forms import (
+    AudioTrackForm,
+    LessonForm,
+    RecordingFields,
+    SubtitleForm,
+    TrimForm,
+    question_forms,
+)
 from .status import is_pending, status_words
 
 LOGIN_URL = "lms:login"
@@ -107,6 +116,9 @@ def status(request, lesson_id):
             "media": media,
             "words": status_words(media),
             "refresh_seconds": REFRESH_SECONDS if is_pending(media) else None,
+            "tracks": media.audio_tracks.all() if media else [],
+            "captions": media.captions.all() if media else [],
+            "may_add_tracks": request.user.has_perm("cms.add_media_track", media),
         },
     )
 
@@ -168,6 +180,70 @@ def replace(request, lesson_id):
         request,
         "lms/lesson_flow/replace.html",
         {"lesson": lesson, "form": form, **_upload_context()},
+    )
+
+
+def _own_video(user, lesson):
+    media = selectors.current_media(lesson)
+    if media is None or media.type != "video":
+        raise Http404
+    if not user.has_perm("cms.add_media_track", media):
+        raise PermissionDenied
+    return media
+
+
+@never_cache
+@login_required(login_url=LOGIN_URL)
+def audio_track(request, lesson_id):
+    flow_centre(request.user)
+    lesson = _own_lesson(request.user, lesson_id)
+    media = _own_video(request.user, lesson)
+    form = AudioTrackForm(
+        request.POST or None, request.FILES or None, user=request.user, media=media
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with form.recording() as (path, filename):
+                add_audio_track(
+                    media=media,
+                    language=form.cleaned_data["language"],
+                    source=path,
+                    filename=filename,
+                )
+        except MediaRejected as rejection:
+            form.add_error("file", rejection.message)
+        else:
+            return redirect("lms:lesson-flow-status", lesson_id=lesson.pk)
+    return render(
+        request,
+        "lms/lesson_flow/audio_track.html",
+        {"lesson": lesson, "media": media, "form": form, **_upload_context()},
+    )
+
+
+@never_cache
+@login_required(login_url=LOGIN_URL)
+def subtitles(request, lesson_id):
+    flow_centre(request.user)
+    lesson = _own_lesson(request.user, lesson_id)
+    media = _own_video(request.user, lesson)
+    form = SubtitleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            add_subtitles(
+                media=media,
+                language=form.cleaned_data["language"],
+                data=form.cleaned_data["file"].read(),
+                on_by_default=form.cleaned_data["on_by_default"],
+            )
+        except SubtitleRejected as rejection:
+            form.add_error("file", rejection.message)
+        else:
+            return redirect("lms:lesson-flow-status", lesson_id=lesson.pk)
+    return render(
+        request,
+        "lms/lesson_flow/subtitles.html",
+        {"lesson": lesson, "media": media, "form": form},
     )
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from cms.demo import attach_demo_video, load_cms_demo
 from cms.search_index import rebuild_index
 from cms.video.backfill import backfill_sizes
-from cms.video.demo import demo_video
+from cms.video.demo import attach_sri_video, demo_video, sri_video
 from lms.demo import ensure_admin, load_lms_demo
 from lms.recognition.demo import load_recognition_demo
 
@@ -19,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, port, **options):
         load_cms_demo()
         attach_demo_video(demo_video())  # transcoded by the worker `make run` starts
+        attach_sri_video(sri_video())  # Hmông track and subtitles, by the worker too
         backfill_sizes()  # media transcoded before sizes were recorded
         login, password = ensure_admin()
         learner = load_lms_demo()

@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from accounts.roles import Role, group_for
 from cms.course_tree import centre_course_index
-from cms.models import Centre, CentrePage, CoursePage
+from cms.models import Centre, CentrePage, CoursePage, LessonMedia, LessonPage
+from cms.models.media import TranscodeStatus
 from tests.cms.video.conftest import make_video
 from tests.lms.browser.conftest import browser  # noqa: F401  (shared fixture)
 
@@ -85,3 +87,23 @@ def phone_clips(tmp_path_factory):
 
 def upload(path: Path, content_type: str = "video/mp4") -> SimpleUploadedFile:
     return SimpleUploadedFile(path.name, path.read_bytes(), content_type=content_type)
+
+
+@pytest.fixture
+def video_lesson(client, world, phone_clips, django_capture_on_commit_callbacks):
+    """A live video lesson of ``world['staff']``, transcoded."""
+    client.force_login(world["staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("lms:lesson-flow"),
+            {
+                "title": "Bài 1: Gieo mạ",
+                "course": world["course"].pk,
+                "publish": "on",
+                "file": upload(phone_clips["video"]),
+            },
+        )
+    lesson = LessonPage.objects.get(slug="bai-1-gieo-ma")
+    media = LessonMedia.objects.get()
+    assert media.transcode_status == TranscodeStatus.READY
+    return lesson, media

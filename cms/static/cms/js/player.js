@@ -12,6 +12,15 @@
  * - A data saver remembered on the device (default: the browser's Save-Data): the
  *   smallest picture. Nothing is preloaded for anyone (preload="none" stays):
  *   Chromium's native HLS fetched about 1 MB for preload="metadata".
+ * - Languages (cms/video/languages.py): with dubbed tracks, a choice of the
+ *   language heard. hls.js (full build) plays the master playlist and switches
+ *   its audio rendition (hls.audioTrack) with the picture size locked to the
+ *   choice (hls.currentLevel); native HLS plays a per-language playlist and the
+ *   MP4 fallback that language's download, both switched keeping the position.
+ *   Subtitles are the <track> elements in every mode (hls.js is told not to add
+ *   a second copy), so the choice survives "Chỉ nghe" and the MP4 fallback. The
+ *   defaults come from the server (the visitor's preference); the preference
+ *   cookie is read again here because the page may come from the page cache.
  * - Remembers the position per media item in localStorage.
  * - Emits `lesson:media-progress` CustomEvents with watched intervals
  *   (documented in docs/player-events.md) for the LMS progress script.
@@ -28,6 +37,7 @@
   var FLUSH_SECONDS = 15;
   var SAVE_SECONDS = 5;
   var SAVER_KEY = "lesson-data-saver";
+  var PREFERENCE_COOKIE = "ngon_ngu"; /* cms/content_languages.py */
   var hlsScript = null;
   var players = [];
 
@@ -77,6 +87,23 @@
     return Boolean(connection && connection.saveData);
   }
 
+  function preferredLanguage() {
+    var match = document.cookie.match(
+      new RegExp("(?:^|;\\s*)" + PREFERENCE_COOKIE + "=([^;]*)")
+    );
+    return match ? decodeURIComponent(match[1]).toLowerCase() : "";
+  }
+
+  function radiosOf(fieldset) {
+    return fieldset
+      ? Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"))
+      : [];
+  }
+
+  function checkedOf(fieldset) {
+    return radiosOf(fieldset).filter(function (radio) { return radio.checked; })[0];
+  }
+
   function playQuietly(media) {
     var promise = media.play();
     if (promise && promise.catch) promise.catch(function () {});
@@ -87,7 +114,12 @@
     this.media = root.querySelector("[data-player-media]");
     this.lesson = root.dataset.lesson ? Number(root.dataset.lesson) : null;
     this.mediaId = Number(root.dataset.media);
-    this.hlsScript = root.dataset.hlsScript || "";
+    this.masterUrl = root.dataset.master || "";
+    /* alternative audio needs hls.js's full build; the light one lacks it */
+    this.hlsScript = (this.masterUrl && root.dataset.hlsFullScript) ||
+      root.dataset.hlsScript || "";
+    this.languages = root.querySelector("[data-audio-choices]");
+    this.subtitles = root.querySelector("[data-subtitle-choices]");
     this.fallbackUrl = "";
     var source = this.media.querySelector("source");
     if (source) this.fallbackUrl = source.src;
@@ -103,6 +135,7 @@
     this.lastTime = 0;
     this.resumeAt = parseFloat(readStored(positionKey(this.mediaId))) || 0;
     this.bind();
+    this.setUpLanguages();
     if (this.choices) {
       this.setUpChoices();
     } else {
@@ -119,6 +152,120 @@
 
   Player.prototype.checked = function () {
     return this.radios().filter(function (radio) { return radio.checked; })[0];
+  };
+
+  Player.prototype.language = function () {
+    return checkedOf(this.languages);
+  };
+
+  Player.prototype.setUpLanguages = function () {
+    var self = this;
+    var wanted = preferredLanguage();
+    var spoken = radiosOf(this.languages).filter(function (r) { return r.value === wanted; });
+    if (spoken.length) spoken[0].checked = true;
+    var written = radiosOf(this.subtitles).filter(function (r) { return r.value === wanted; });
+    if (wanted && written.length && !spoken.length) written[0].checked = true;
+    if (this.languages) {
+      this.languages.hidden = false;
+      radiosOf(this.languages).forEach(function (radio) {
+        radio.addEventListener("change", function () {
+          if (radio.checked) self.chooseLanguage(radio);
+        });
+      });
+      this.root.dataset.audio = this.language().value;
+    }
+    if (this.subtitles) {
+      this.subtitles.hidden = false;
+      radiosOf(this.subtitles).forEach(function (radio) {
+        radio.addEventListener("change", function () {
+          if (radio.checked) self.showSubtitles();
+        });
+      });
+      this.showSubtitles();
+    }
+  };
+
+  /* The <track> of the chosen language showing, the others off. */
+  Player.prototype.showSubtitles = function () {
+    var chosen = checkedOf(this.subtitles);
+    var code = chosen ? chosen.value : "";
+    Array.prototype.forEach.call(this.media.textTracks, function (track) {
+      track.mode = code && track.language === code ? "showing" : "disabled";
+    });
+    this.root.dataset.subtitles = code;
+  };
+
+  /* The URL that plays the chosen picture size (``quality``) in the chosen language. */
+  Player.prototype.sourceFor = function (quality) {
+    var language = this.language();
+    var dubbed = language && !language.hasAttribute("data-original");
+    if (quality.hasAttribute("data-audio-only")) {
+      return dubbed ? language.dataset.audioUrl : quality.dataset.url;
+    }
+    if (!dubbed) {
+      return this.masterUrl && !this.native ? this.masterUrl : quality.dataset.url;
+    }
+    if (this.native) return language.getAttribute("data-native-" + quality.value);
+    return this.masterUrl;
+  };
+
+  Player.prototype.onMaster = function () {
+    return Boolean(this.hls && this.masterUrl && this.attached === this.masterUrl);
+  };
+
+  /* On the master playlist: lock the picture size and pick the audio rendition. */
+  Player.prototype.applyHlsChoices = function () {
+    var hls = this.hls;
+    var quality = this.checked();
+    var language = this.language();
+    if (!hls) return;
+    var side = Number(quality && quality.dataset.shortSide) || 0;
+    hls.levels.forEach(function (level, index) {
+      if (side && Math.min(level.width, level.height) === side &&
+          hls.currentLevel !== index) {
+        hls.currentLevel = index;
+      }
+    });
+    if (language) {
+      hls.audioTracks.forEach(function (track, index) {
+        if (track.lang === language.value && hls.audioTrack !== index) {
+          hls.audioTrack = index;
+        }
+      });
+      this.root.dataset.audio = language.value;
+    }
+  };
+
+  /* Another language heard: hls.js switches rendition; other modes reload. */
+  Player.prototype.chooseLanguage = function (radio) {
+    this.root.dataset.audio = radio.value;
+    if (!this.attached && this.root.dataset.engine !== "file") return;
+    if (this.root.dataset.engine === "file") {
+      this.switchTo(this.useFile.bind(this));
+      return;
+    }
+    var url = this.sourceFor(this.checked());
+    if (this.onMaster() && url === this.masterUrl) {
+      this.applyHlsChoices(); /* hls.js keeps the position itself */
+      return;
+    }
+    var self = this;
+    this.switchTo(function (position) {
+      return self.attach(url, position);
+    });
+  };
+
+  /* Replace the source keeping position and playing state. */
+  Player.prototype.switchTo = function (attachAt) {
+    var media = this.media;
+    var position = media.readyState >= 1 ? media.currentTime : this.resumeAt;
+    var wasPlaying = !media.paused;
+    this.flush(position);
+    store(positionKey(this.mediaId), String(Math.floor(position)));
+    if (wasPlaying) media.pause();
+    Promise.resolve(attachAt(position)).then(function () {
+      if (wasPlaying) playQuietly(media);
+    });
   };
 
   Player.prototype.setUpChoices = function () {
@@ -147,7 +294,7 @@
     this.audioOnly = start.hasAttribute("data-audio-only");
     this.root.classList.toggle("lesson-media--audio-only", this.audioOnly);
     if (this.native) {
-      this.attach(start.dataset.url, this.resumeAt);
+      this.attach(this.sourceFor(start), this.resumeAt);
     } else {
       /* hls.js is fetched only once the person presses play */
       this.media.addEventListener("play", this.startStream.bind(this));
@@ -195,7 +342,7 @@
     });
     media.removeAttribute("src");
     media.load(); /* stops the MP4 download the browser may have begun */
-    this.attach(radio.dataset.url, this.resumeAt).then(function () {
+    this.attach(this.sourceFor(radio), this.resumeAt).then(function () {
       playQuietly(media);
     });
   };
@@ -209,6 +356,11 @@
       this.root.classList.toggle("lesson-media--audio-only", audioOnly);
       return; /* the stream starts with this choice on play */
     }
+    var url = this.sourceFor(radio);
+    if (this.onMaster() && url === this.masterUrl) {
+      this.applyHlsChoices(); /* another picture size of the same master */
+      return;
+    }
     var position = media.readyState >= 1 ? media.currentTime : this.resumeAt;
     var wasPlaying = !media.paused;
     /* The pause event comes after the new source has reset the position, so the
@@ -218,7 +370,7 @@
     if (wasPlaying) media.pause();
     this.audioOnly = audioOnly;
     this.root.classList.toggle("lesson-media--audio-only", audioOnly);
-    this.attach(radio.dataset.url, position).then(function () {
+    this.attach(url, position).then(function () {
       if (wasPlaying) playQuietly(media);
     });
   };
@@ -247,7 +399,15 @@
         return;
       }
       if (self.hls) self.hls.destroy();
-      var hls = new Hls({ startPosition: self.resumeAt > 0 ? self.resumeAt : -1 });
+      var hls = new Hls({
+        startPosition: self.resumeAt > 0 ? self.resumeAt : -1,
+        enableWebVTT: false, /* subtitles are the <track> elements */
+      });
+      if (url === self.masterUrl) {
+        var apply = self.applyHlsChoices.bind(self);
+        hls.on(Hls.Events.MANIFEST_PARSED, apply);
+        hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, apply);
+      }
       hls.attachMedia(media);
       hls.loadSource(url);
       self.hls = hls;
@@ -258,10 +418,13 @@
   };
 
   /* No HLS at all: the MP4 download plays as it would without JavaScript. */
-  Player.prototype.useFile = function () {
+  Player.prototype.useFile = function (position) {
     if (this.hls) this.hls.destroy();
     this.hls = null;
-    if (this.fallbackUrl) this.media.src = this.fallbackUrl;
+    var language = this.language();
+    var url = (language && language.dataset.download) || this.fallbackUrl;
+    if (typeof position === "number") this.resumeAt = position;
+    if (url) this.media.src = url;
     this.root.dataset.engine = "file";
   };
 

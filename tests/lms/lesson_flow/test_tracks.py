@@ -1,0 +1,98 @@
+"""Staff add a dubbed sound track and subtitles to a video lesson from the flow."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cms.models import AudioTrack
+from cms.models.media import MediaCaption
+
+from .conftest import fresh, upload
+
+pytestmark = pytest.mark.ffmpeg
+
+SRT = "1\n00:00:00,000 --> 00:00:02,000\nCấy mạ non.\n\n".encode()
+
+
+def url(name, lesson):
+    return reverse(f"lms:lesson-flow-{name}", args=[lesson.pk])
+
+
+def test_staff_add_a_dubbed_track_and_subtitles(
+    client, video_lesson, phone_clips, django_capture_on_commit_callbacks
+):
+    lesson, media = video_lesson
+    status = client.get(url("status", lesson)).content.decode()
+    assert url("audio-track", lesson) in status and url("subtitles", lesson) in status
+    form = client.get(url("audio-track", lesson)).content.decode()
+    assert 'value="hmn"' in form and 'value="vi"' not in form  # not the original's
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("audio-track", lesson),
+            {"language": "hmn", "file": upload(phone_clips["audio"], "audio/mp4")},
+        )
+    assert response.status_code == 302
+    track = AudioTrack.objects.get()
+    assert (track.media, track.language, track.status) == (media, "hmn", "ready")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("subtitles", lesson),
+            {
+                "language": "vi",
+                "on_by_default": "on",
+                "file": SimpleUploadedFile("phu-de.srt", SRT),
+            },
+        )
+    assert response.status_code == 302
+    caption = MediaCaption.objects.get()
+    assert caption.on_by_default and caption.label == "Tiếng Việt"
+    assert caption.file.read().startswith(b"WEBVTT")
+
+    status = client.get(url("status", lesson)).content.decode()
+    assert 'data-track="hmn"' in status and 'data-subtitle="vi"' in status
+    page = client.get(lesson.url).content.decode()
+    media.refresh_from_db()
+    assert f'data-master="{media.hls_url}"' in page
+    assert "Lus Hmoob" in page
+    assert 'srclang="vi" label="Tiếng Việt"' in page and " default>" in page
+    assert media.file.storage.url(track.download_file) in page
+
+
+def test_a_malformed_subtitle_is_refused_in_vietnamese_and_the_lesson_unchanged(
+    client, video_lesson, django_capture_on_commit_callbacks
+):
+    lesson, media = video_lesson
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("subtitles", lesson),
+            {
+                "language": "hmn",
+                "on_by_default": "on",
+                "file": SimpleUploadedFile("hong.srt", b"1\n00:00 -> ??\nxin chao\n"),
+            },
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Tệp phụ đề không có câu phụ đề nào" in page  # in Vietnamese
+    assert '<option value="hmn" selected>' in page  # the form keeps its input
+    assert re.search(r'<input type="checkbox" name="on_by_default"[^>]* checked', page)
+    assert not MediaCaption.objects.exists()
+    hls_playlist = media.hls_playlist
+    media.refresh_from_db()
+    assert media.hls_playlist == hls_playlist
+
+
+def test_another_centres_staff_cannot_add_a_track(client, world, video_lesson):
+    lesson, media = video_lesson
+    assert fresh(world["staff"]).has_perm("cms.add_media_track", media)
+    assert not fresh(world["far_staff"]).has_perm("cms.add_media_track", media)
+    assert not fresh(world["resident"]).has_perm("cms.add_media_track", media)
+    client.force_login(world["far_staff"])
+    for name in ("audio-track", "subtitles"):
+        assert client.get(url(name, lesson)).status_code == 404
+        assert client.post(url(name, lesson), {"language": "hmn"}).status_code == 404
+    assert not AudioTrack.objects.exists() and not MediaCaption.objects.exists()
