@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0011_media_download_bytes_and_posters'),
+        ('cms', '0013_content_language_locales'),
     ]
 
     operations = [

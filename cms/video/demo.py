@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.files import File
 
 from cms.models import AudioTrack, LessonMedia, LessonPage
+from cms.translations import vietnamese_only
 
 from .audio_tracks import request_track
 from .services import request_transcode
@@ -152,11 +153,17 @@ def sri_video(*, seconds: int = SRI_SECONDS) -> LessonMedia:
 
 def attach_sri_video(media: LessonMedia) -> LessonPage | None:
     """Put the SRI demo video at the top of the Tả Van lesson ``sri-la-gi``, once."""
-    lesson = LessonPage.objects.filter(slug=SRI_LESSON_SLUG).order_by("pk").first()
+    lesson = (
+        vietnamese_only(LessonPage.objects.filter(slug=SRI_LESSON_SLUG))
+        .order_by("pk")
+        .first()
+    )
     if lesson is None:
         return None
-    if any(block.block_type == "video" for block in lesson.body):
-        return lesson
-    lesson.body.insert(0, ("video", {"video": media, "caption": SRI_CAPTION}))
-    lesson.save_revision().publish()
+    # The Hmông version (cms/demo/translation.py) was copied before the video came.
+    for version in [lesson, *lesson.get_translations().specific()]:
+        if any(block.block_type == "video" for block in version.body):
+            continue
+        version.body.insert(0, ("video", {"video": media, "caption": SRI_CAPTION}))
+        version.save_revision().publish()
     return lesson

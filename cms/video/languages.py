@@ -4,19 +4,34 @@ The original recording's language comes first, then each dubbed track that is
 ready. Each language carries what every kind of player needs: hls.js switches the
 audio rendition of the master playlist, native HLS plays a per-language playlist
 of the chosen picture size, and the MP4 file fallback plays that language's
-download. The default is the visitor's preferred language where there is one.
+download. The default is the page's language on a translated page (/hmn/…), else
+the visitor's preferred language where there is one.
 """
 
 import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cms.content_languages import autonym, preferred_language
+from cms.content_languages import (
+    DEFAULT_CODE,
+    autonym,
+    content_language,
+    preferred_language,
+)
 
 from .sizes import format_size
 
 if TYPE_CHECKING:  # cms.models imports the blocks that import this module
     from cms.models import LessonMedia
+
+
+def listening_language(request) -> str:
+    """Someone reading the Hmông version of a lesson hears Hmông where there is a
+    track, whatever they chose before; on a Vietnamese page, their own choice."""
+    on_page = content_language(getattr(request, "LANGUAGE_CODE", ""))
+    if on_page is not None and on_page.code != DEFAULT_CODE:
+        return on_page.code
+    return preferred_language(request)
 
 
 def native_name(language: str, rendition: str) -> str:
@@ -92,7 +107,7 @@ def language_choices(media: "LessonMedia", *, request) -> LanguageChoices:
     subtitles = [
         SubtitleChoice(c.language, autonym(c.language), c.file.url) for c in captions
     ]
-    wanted = preferred_language(request) if request is not None else ""
+    wanted = listening_language(request) if request is not None else ""
     spoken = {a.code for a in audio}
     audio_default = wanted if wanted in spoken else audio[0].code
     written = {s.code for s in subtitles}

@@ -19,8 +19,9 @@
  *   MP4 fallback that language's download, both switched keeping the position.
  *   Subtitles are the <track> elements in every mode (hls.js is told not to add
  *   a second copy), so the choice survives "Chỉ nghe" and the MP4 fallback. The
- *   defaults come from the server (the visitor's preference); the preference
- *   cookie is read again here because the page may come from the page cache.
+ *   defaults come from the server (the page's language on a translated page,
+ *   else the visitor's preference); both are read again here because the page
+ *   may come from the page cache.
  * - Remembers the position per media item in localStorage.
  * - Emits `lesson:media-progress` CustomEvents with watched intervals
  *   (documented in docs/player-events.md) for the LMS progress script.
@@ -87,7 +88,11 @@
     return Boolean(connection && connection.saveData);
   }
 
-  function preferredLanguage() {
+  function preferredLanguage(root) {
+    /* a translated page (<article lang="hmn">) speaks its own language */
+    var article = root.closest("article[lang]");
+    var onPage = article ? article.getAttribute("lang").toLowerCase() : "";
+    if (onPage && onPage !== "vi") return onPage;
     var match = document.cookie.match(
       new RegExp("(?:^|;\\s*)" + PREFERENCE_COOKIE + "=([^;]*)")
     );
@@ -160,7 +165,7 @@
 
   Player.prototype.setUpLanguages = function () {
     var self = this;
-    var wanted = preferredLanguage();
+    var wanted = preferredLanguage(this.root);
     var spoken = radiosOf(this.languages).filter(function (r) { return r.value === wanted; });
     if (spoken.length) spoken[0].checked = true;
     var written = radiosOf(this.subtitles).filter(function (r) { return r.value === wanted; });
