@@ -8,9 +8,10 @@ The export's shape (``format``/``version`` say which) has these top-level keys:
 ``daily_learning``, ``classes``, ``quiz_attempts`` (with ``answers``),
 ``certificates``, ``recognition`` (``dossiers`` with ``answers``, their
 ``evidence`` list and ``verifications``; ``audit``; ``memberships``),
-``data_access_log`` (staff and officers who viewed the person's data) and
+``data_access_log`` (staff and officers who viewed the person's data),
 ``xapi_statements`` (the xAPI statements about them for the Learning Record Store,
-each with its ``status`` and ``sent_at``). New keys
+each with its ``status`` and ``sent_at``) and ``open_badges`` (the signed credentials
+issued for their certificates and their own titles, as issued). New keys
 may be added; existing ones keep their meaning.
 """
 
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from lms.credentials.models import IssuedCredential
 from lms.models import (
     Attendance,
     Certificate,
@@ -67,6 +69,7 @@ def export_data(*, user: User) -> dict:
             "commune_code": user.commune.code if user.commune_id else None,
             "village": user.village.name if user.village_id else None,
             "target_group": user.target_group,
+            "content_language": user.content_language,
             "date_joined": _iso(user.date_joined),
         },
         "consents": {
@@ -158,6 +161,12 @@ def export_data(*, user: User) -> dict:
             for a in access_log(user=user)
         ],
         "xapi_statements": statements_of(learner_id=user.pk),
+        "open_badges": [
+            credential.document
+            for credential in IssuedCredential.objects.filter(
+                Q(certificate__learner=user) | Q(dossier__person=user)
+            ).order_by("issued_at")
+        ],
     }
 
 

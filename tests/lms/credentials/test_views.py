@@ -156,3 +156,19 @@ def test_verify_pages_query_count_is_fixed(
     with django_assert_max_num_queries(8):
         url = f"/cong-nhan/xac-thuc/{recognised.public_code}/"
         assert client.get(url).status_code == 200
+
+
+def test_the_data_export_holds_the_persons_credentials_and_language(
+    certificate, resident, other_resident
+):
+    """A copy of one's data includes the credentials issued to one, as issued,
+    and the content language one chose; nobody else's."""
+    from lms.services.privacy import export_data
+
+    credential = credential_for_certificate(certificate)
+    resident.content_language = "hmn"
+    resident.save(update_fields=["content_language"])
+    exported = json.loads(json.dumps(export_data(user=resident)))
+    assert exported["open_badges"] == [json.loads(json.dumps(credential.document))]
+    assert exported["profile"]["content_language"] == "hmn"
+    assert export_data(user=other_resident)["open_badges"] == []
