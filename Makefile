@@ -5,7 +5,9 @@ VENV := .venv
 LRS_VENV := .venv-lrs
 PY := $(VENV)/bin/python
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Two test processes (pytest-xdist): CI has two cores and runs the suite twice.
+# `make test PYTEST_ARGS=` runs it in one process.
+PYTEST_ARGS ?= -n 2
 # `make run` serves with DEBUG off and a generated key; `make run DEBUG=1` for tracebacks.
 DEBUG ?=
 RUN_SETTINGS := $(if $(filter 1 true yes on,$(DEBUG)),config.settings.dev,config.settings.embedded)
