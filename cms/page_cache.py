@@ -6,9 +6,10 @@ is a GET without a session, messages or Authorization credential, and the answer
 a 200 that sets no cookie and does not already say how it may be cached. Copies are
 read for GET and HEAD requests that meet the same conditions.
 
-Every publish, unpublish, move or delete of a page changes one site-wide version
-token that is part of every key: old copies are never read again and expire on
-their own after ``PAGE_CACHE_SECONDS``. A site-wide token is coarse on purpose: a
+Every publish, unpublish, move or delete of a page, and every change of a site or
+a view restriction, changes one site-wide version token that is part of every key:
+old copies are never read again and expire on their own after
+``PAGE_CACHE_SECONDS``. A site-wide token is coarse on purpose: a
 title shows in menus, breadcrumbs, listings and search results, so one edit may
 change many pages, and a small site publishes rarely enough that a cold cache after
 each publish costs little.
@@ -28,7 +29,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import (
@@ -38,7 +39,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "pagecache:version"
@@ -268,3 +269,12 @@ def connect_signals() -> None:
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="page_cache_moved")
     post_delete.connect(_deleted, dispatch_uid="page_cache_deleted")
+    # A page made private must leave the cache, and a changed site (host, root
+    # page) changes every address; processes' memories (cms.process_memo) too.
+    for model in (Site, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _page_changed,
+                sender=model,
+                dispatch_uid=f"page_cache_{model.__name__}_{signal is post_save}",
+            )

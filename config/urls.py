@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import documents
+from cms import documents, serving
 from cms import views as cms_views
 from cms.api import api_router
 from config.health import health
@@ -34,4 +34,9 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Ahead of Wagtail's own page route (same addresses, same view): the site and the
+# page found from memory (cms.serving). Wagtail's names still reverse.
+urlpatterns += [
+    re_path(serving.SERVE_PATTERN, serving.serve),
+    path("", include(wagtail_urls)),
+]

@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from cms.blocks import BodyBlock
+from cms.page_lookup import live_page_at
 from cms.serializers import (
     InstitutionSerializer,
     LessonSummarySerializer,
@@ -29,6 +30,7 @@ from cms.serializers import (
     TranslatorSerializer,
 )
 from cms.text import fold
+from cms.view_restrictions import ViewRestrictionsMixin
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -77,7 +79,7 @@ FOLDED_SEARCH_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The site's front page."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -99,14 +101,15 @@ class HomePage(Page):
         """Find the page by its whole path in one query.
 
         Wagtail walks the tree, two queries and two model loads per level; a lesson
-        sits four levels down. A path not found this way (no such page, or a page
-        type that routes its own sub-paths) takes Wagtail's walk.
+        sits four levels down (cms.page_lookup remembers which page type is where).
+        A path not found this way (no such page, or a page type that routes its own
+        sub-paths) takes Wagtail's walk.
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = Page.objects.filter(url_path=url_path).first()
-            if page is not None and page.live:
-                return RouteResult(page.specific)
+            page = live_page_at(url_path, request=request)
+            if page is not None:
+                return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -128,7 +131,7 @@ class HomePage(Page):
         return context
 
 
-class CentrePage(Page):
+class CentrePage(ViewRestrictionsMixin, Page):
     """The public page of one community learning centre."""
 
     centre = models.OneToOneField(
@@ -163,7 +166,7 @@ class CentrePage(Page):
         return context
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsMixin, Page):
     """A list of courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -198,7 +201,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(FoldedSearchMixin, Page):
+class CoursePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A course: ordered lessons (its child pages), some of them required."""
 
     class Level(models.TextChoices):
@@ -282,6 +285,8 @@ class CoursePage(FoldedSearchMixin, Page):
     ]
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
+    # Read with the page when it is served (cms.page_lookup): the facts list.
+    serve_related = ("subject",)
 
     class Meta:
         verbose_name = _("course")
@@ -354,7 +359,7 @@ class LessonForm(WagtailAdminPageForm):
         return cleaned
 
 
-class LessonPage(FoldedSearchMixin, Page):
+class LessonPage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One lesson of a course: text, PDF, images, audio and video in its body."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -429,7 +434,7 @@ class LessonPage(FoldedSearchMixin, Page):
         return context
 
 
-class ResourceLibraryPage(Page):
+class ResourceLibraryPage(ViewRestrictionsMixin, Page):
     """The open-resource library: institution sections and resources under them."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -448,7 +453,7 @@ class ResourceLibraryPage(Page):
         return context
 
 
-class InstitutionLibraryPage(Page):
+class InstitutionLibraryPage(ViewRestrictionsMixin, Page):
     """One institution's section of the library, where its contributors work."""
 
     institution = models.OneToOneField(
@@ -487,7 +492,7 @@ class OpenResourceForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class OpenResourcePage(FoldedSearchMixin, Page):
+class OpenResourcePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A digitised or translated open material, with licence, source and translators."""
 
     summary = models.TextField(_("summary"))
@@ -656,7 +661,7 @@ def library_listing(request, *, root: Page) -> dict:
     }
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ViewRestrictionsMixin, Page):
     """News of a centre's activities."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -674,7 +679,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(FoldedSearchMixin, Page):
+class NewsPage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One news item."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

@@ -1,0 +1,64 @@
+"""Finding the site and the page of a request from memory instead of the database.
+
+For every page Wagtail asks the database which site answers the host, loads the
+site's home page to route from, then walks the tree. Here the site (with its root
+page) and the address → (page id, page type) pairs are kept in this process
+(cms.process_memo), so a page costs one query to find: its own row, of its own
+type, with the relations its template shows (`serve_related` on the model).
+The row read is the truth: a remembered id whose row is gone, moved or not live is
+looked up afresh, so a stale memory can only cost a query, never a wrong page.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from cms.process_memo import ProcessMemo, version_for
+
+_sites = ProcessMemo(maxsize=50)
+_addresses = ProcessMemo(maxsize=5000)
+
+
+def site_for_request(request) -> Site | None:
+    """`Site.find_for_request`, remembered per host and port in this process."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def find():
+        try:
+            return get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+
+    return _sites.get(version_for(request), (hostname, port), find)
+
+
+def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    related = getattr(model, "serve_related", ())
+    return (
+        model.objects.select_related(*related)
+        .filter(pk=page_id, url_path=url_path)
+        .first()
+    )
+
+
+def live_page_at(url_path: str, *, request=None) -> Page | None:
+    """The live page at this address, of its own type, or None."""
+    version = version_for(request)
+    known = _addresses.get(version, url_path, lambda: None)
+    if known is not None:
+        page = _specific(*known, url_path)
+        if page is not None:
+            return page if page.live else None
+    row = (
+        Page.objects.filter(url_path=url_path)
+        .values_list("pk", "content_type_id", "live")
+        .first()
+    )
+    if row is None or not row[2]:
+        return None
+    _addresses.put(version, url_path, row[:2])
+    page = _specific(*row[:2], url_path)
+    return page if page is not None and page.live else None

@@ -1,0 +1,27 @@
+"""Wagtail's page view, given the site and the page found from memory.
+
+cms.page_lookup finds both without walking the tree. With Wagtail's translations
+on, the tree to route from depends on the visitor's language
+(`root_page.localized`): Wagtail routes then, through `HomePage.route`, which finds
+pages by address in the same way.
+"""
+
+from django.conf import settings
+from wagtail import views as wagtail_views
+from wagtail.url_routing import RouteResult
+from wagtail.urls import serve_pattern
+
+from cms.page_lookup import live_page_at, site_for_request
+
+# The addresses Wagtail's own `wagtail_serve` route answers.
+SERVE_PATTERN = serve_pattern
+
+
+def serve(request, path):
+    """Wagtail's `serve`, given the site and (below the home page) the route."""
+    site = request._wagtail_site = site_for_request(request)
+    if site is not None and path.endswith("/") and not settings.WAGTAIL_I18N_ENABLED:
+        page = live_page_at(site.root_page.url_path + path, request=request)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
+    return wagtail_views.serve(request, path)
