@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Page
@@ -29,7 +30,7 @@ from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
 from lms.services.quizzes import QuizRefused, submit_quiz
-from lms.services.time_credit import Known, credit_time
+from lms.services.time_credit import Known, TimeLine, credit_time
 
 # A device's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -93,6 +94,8 @@ class Batch:
     _quizzes: dict[int, Quiz | None] = field(default_factory=dict)
     # One serializer checks every event's shape: building its fields is not free.
     shape: EventSerializer = field(default_factory=EventSerializer)
+    # The learner's time events around the batch's times, read once (time_credit).
+    timeline: TimeLine | None = None
 
     def preload(self, events: list) -> None:
         """One query each for the ids, lessons, parents and quizzes the events name."""
@@ -105,6 +108,9 @@ class Batch:
                 ).values_list("client_event_id", flat=True)
             )
         self._load_lessons(_ids_named(events, "lesson") - self._lessons.keys())
+        times = _times_of(events, EventType.LESSON_TIME)
+        if times:
+            self.timeline = TimeLine(start=min(times), end=max(times))
         quiz_ids = _ids_named(events, "quiz") - self._quizzes.keys()
         if quiz_ids:
             found = Quiz.objects.in_bulk(quiz_ids)
@@ -146,6 +152,7 @@ class Batch:
         return Known(
             enrolled_at=self.enrolments().get(course_id),
             day_seconds=self._day_seconds,
+            timeline=self.timeline,
         )
 
     def lock_learner(self) -> None:
@@ -179,6 +186,22 @@ def _uuid_or_none(value) -> uuid.UUID | None:
         return uuid.UUID(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _times_of(events: list[dict], kind: str) -> list[datetime]:
+    """The times the events of this type say, as the serializer will read them
+    (a time without offset is local); the serializer judges the rest per event."""
+    times = []
+    for data in events:
+        if data.get("type") != kind or not isinstance(data.get("at"), str):
+            continue
+        try:
+            at = parse_datetime(data["at"])
+        except ValueError:
+            continue
+        if at is not None:
+            times.append(timezone.make_aware(at) if timezone.is_naive(at) else at)
+    return times
 
 
 def _ids_named(events: list[dict], key: str) -> set[int]:
