@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import re
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
 
@@ -100,6 +101,24 @@ def current_version() -> str:
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
     return version
+
+
+# The token as this request read it: one read of the shared cache a request, for
+# the page cache and for what processes remember under it (cms.process_memo).
+# Set only while PageCacheMiddleware handles a request; elsewhere read afresh.
+_request_version: ContextVar[dict | None] = ContextVar(
+    "page_cache_request_version", default=None
+)
+
+
+def request_version() -> str:
+    """The version token, read once per request (every time outside one)."""
+    holder = _request_version.get()
+    if holder is None:
+        return current_version()
+    if "version" not in holder:
+        holder["version"] = current_version()
+    return holder["version"]
 
 
 def invalidate_all() -> None:
@@ -197,11 +216,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        reset = _request_version.set({})
+        try:
+            return self._serve(request)
+        finally:
+            _request_version.reset(reset)
+
+    def _serve(self, request):
         eligible = settings.PAGE_CACHE_SECONDS > 0 and may_use_cache(request)
         request.page_cache_eligible = eligible
         if not eligible:
             return self._uncached(request, self.get_response(request))
-        version = current_version()
+        version = request_version()
         # Which headers this URL's answer varies on is learnt when it is kept.
         headers = cache.get(_url_key(request, version) + ":vary") or []
         copy = cache.get(cache_key(request, version, headers))

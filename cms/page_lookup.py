@@ -14,7 +14,8 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from cms.process_memo import ProcessMemo, version_for
+from cms.page_cache import request_version
+from cms.process_memo import ProcessMemo
 
 _sites = ProcessMemo(maxsize=50)
 _addresses = ProcessMemo(maxsize=5000)
@@ -31,7 +32,7 @@ def site_for_request(request) -> Site | None:
         except Site.DoesNotExist:
             return None
 
-    return _sites.get(version_for(request), (hostname, port), find)
+    return _sites.get(request_version(), (hostname, port), find)
 
 
 def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
@@ -44,9 +45,9 @@ def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
     )
 
 
-def live_page_at(url_path: str, *, request=None) -> Page | None:
+def live_page_at(url_path: str) -> Page | None:
     """The live page at this address, of its own type, or None."""
-    version = version_for(request)
+    version = request_version()
     known = _addresses.get(version, url_path, lambda: None)
     if known is not None:
         page = _specific(*known, url_path)

@@ -7,24 +7,12 @@ rest of an uncached render. A `ProcessMemo` keeps them in memory, under the page
 cache's site-wide version token (cms.page_cache): every publish, unpublish, move or
 delete of a page, and every change of a site or a view restriction, changes the
 token in the shared cache, so every process starts afresh at its next request.
-The token itself is read once per request (`version_for`).
+The token itself is read once per request (`cms.page_cache.request_version`).
 """
 
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-
-from cms.page_cache import current_version
-
-
-def version_for(request) -> str:
-    """The site-wide version token, read from the shared cache once per request."""
-    if request is None:
-        return current_version()
-    version = getattr(request, "page_cache_version", None)
-    if version is None:
-        version = request.page_cache_version = current_version()
-    return version
 
 
 class ProcessMemo:

@@ -21,7 +21,7 @@ def serve(request, path):
     """Wagtail's `serve`, given the site and (below the home page) the route."""
     site = request._wagtail_site = site_for_request(request)
     if site is not None and path.endswith("/") and not settings.WAGTAIL_I18N_ENABLED:
-        page = live_page_at(site.root_page.url_path + path, request=request)
+        page = live_page_at(site.root_page.url_path + path)
         if page is not None:
             request._wagtail_route_for_request = RouteResult(page)
     return wagtail_views.serve(request, path)

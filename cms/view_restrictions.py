@@ -11,13 +11,14 @@ ancestors, an alias's restrictions being its source page's, as in Wagtail.
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from cms.process_memo import ProcessMemo, version_for
+from cms.page_cache import request_version
+from cms.process_memo import ProcessMemo
 
 _any = ProcessMemo(maxsize=1)
 
 
 def any_restriction() -> bool:
-    return _any.get(version_for(None), "any", PageViewRestriction.objects.exists)
+    return _any.get(request_version(), "any", PageViewRestriction.objects.exists)
 
 
 class ViewRestrictionsMixin:

@@ -107,7 +107,7 @@ class HomePage(ViewRestrictionsMixin, Page):
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = live_page_at(url_path, request=request)
+            page = live_page_at(url_path)
             if page is not None:
                 return RouteResult(page)
         return super().route(request, path_components)
