@@ -21,7 +21,9 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from cms.blocks import BodyBlock
+from cms.page_cache import request_version
 from cms.page_lookup import live_page_at
+from cms.process_memo import ProcessMemo
 from cms.serializers import (
     InstitutionSerializer,
     LessonSummarySerializer,
@@ -201,6 +203,9 @@ class CourseIndexPage(ViewRestrictionsMixin, Page):
         return context
 
 
+_course_parts = ProcessMemo(maxsize=500)
+
+
 class CoursePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A course: ordered lessons (its child pages), some of them required."""
 
@@ -314,7 +319,28 @@ class CoursePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(
+        # A preview shows the draft's target groups: not the ones remembered.
+        if getattr(request, "is_preview", False):
+            lessons, target_groups = self.listed_parts()
+        else:
+            lessons, target_groups = _course_parts.get(
+                request_version(), self.pk, self.listed_parts
+            )
+        context["lessons"] = lessons
+        context["required_count"] = sum(1 for lesson in lessons if lesson.is_required)
+        context["total_minutes"] = sum(lesson.estimated_minutes for lesson in lessons)
+        context["target_groups"] = target_groups
+        return context
+
+    def listed_parts(self) -> tuple[tuple, tuple]:
+        """The live lessons and the target groups the course page lists.
+
+        Kept per process under the page cache's version token (cms.process_memo):
+        they change only when a lesson or the course is published, unpublished,
+        moved or deleted, and the page shows them to every visitor, signed in or
+        not (for whom the page cache does not answer).
+        """
+        lessons = tuple(
             self.lessons().only(
                 "id",
                 "title",
@@ -328,11 +354,7 @@ class CoursePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
                 "locale_id",
             )
         )
-        context["lessons"] = lessons
-        context["required_count"] = sum(1 for lesson in lessons if lesson.is_required)
-        context["total_minutes"] = sum(lesson.estimated_minutes for lesson in lessons)
-        context["target_groups"] = list(self.target_groups.all())
-        return context
+        return lessons, tuple(self.target_groups.all())
 
 
 def media_minutes_of(body) -> int:
