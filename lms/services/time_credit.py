@@ -112,8 +112,7 @@ class TimeLine:
         self._seconds.insert(index, seconds)
 
 
-def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
-    day = timezone.localdate(at)
+def _add_daily(*, learner: User, day, seconds: int) -> None:
     updated = DailyLearning.objects.filter(learner=learner, day=day).update(
         online_seconds=F("online_seconds") + seconds
     )
@@ -141,6 +140,16 @@ class Known:
     enrolled_at: datetime | None
     day_seconds: dict = field(default_factory=dict)
     timeline: TimeLine | None = None
+    # Seconds accepted per local day, added to the days' rows once, at the end of
+    # the batch (`add_daily_seconds`): nothing reads those rows meanwhile.
+    unsaved_day_seconds: dict | None = None
+
+
+def add_daily_seconds(*, learner: User, seconds_by_day: dict) -> None:
+    """Add a batch's accepted seconds to the learner's daily rows, one write a day."""
+    for day, seconds in seconds_by_day.items():
+        if seconds:
+            _add_daily(learner=learner, day=day, seconds=seconds)
 
 
 def _day_seconds(*, learner: User, day, known: Known | None) -> int:
@@ -216,7 +225,11 @@ def credit_time(
     LessonProgress.objects.filter(pk=progress.pk).update(
         seconds_spent=F("seconds_spent") + seconds
     )
-    _add_daily(learner=learner, at=at, seconds=seconds)
+    if known is not None and known.unsaved_day_seconds is not None:
+        unsaved = known.unsaved_day_seconds
+        unsaved[day] = unsaved.get(day, 0) + seconds
+    else:
+        _add_daily(learner=learner, day=day, seconds=seconds)
     if known is not None:
         known.day_seconds[day] = day_seconds + seconds
         if known.timeline is not None:

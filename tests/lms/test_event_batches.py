@@ -278,3 +278,28 @@ def test_neighbouring_time_events_are_read_once_a_batch(resident, enrolled, less
     ]
     # The known event ids, then the time line.
     assert len(reads) == 4
+
+
+@pytest.mark.django_db
+def test_a_days_learning_is_written_once_a_batch(resident, enrolled, lessons):
+    """Twenty accepted time events of one day: one write of the day's row, with
+    their sum, in the batch's transaction."""
+    # 9 in the morning, local time: all on one day whatever the clock says.
+    enrolled.enrolled_at = timezone.now() - timedelta(days=5)
+    enrolled.save(update_fields=["enrolled_at"])
+    start = timezone.localtime(enrolled.enrolled_at + timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    record_events(learner=resident, events=stretch(lessons[0], start=start, count=2))
+    events = stretch(lessons[1], start=start + timedelta(minutes=5), count=20)
+    with CaptureQueriesContext(connections["default"]) as queries:
+        assert set(statuses(record_events(learner=resident, events=events))) == {
+            "accepted"
+        }
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith(("UPDATE", "INSERT")) and "lms_dailylearning" in q["sql"]
+    ]
+    assert len(writes) == 1
+    assert DailyLearning.objects.get(learner=resident).online_seconds == 220
