@@ -35,7 +35,8 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
 # Ahead of Wagtail's own page route (same addresses, same view): the site and the
-# page found from memory (cms.serving). Wagtail's names still reverse.
+# page found from memory (cms.serving). Wagtail's names still reverse. Keep the two
+# together (inside i18n_patterns too, should Wagtail's route move there).
 urlpatterns += [
     re_path(serving.SERVE_PATTERN, serving.serve),
     path("", include(wagtail_urls)),
