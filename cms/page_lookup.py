@@ -35,6 +35,12 @@ def site_for_request(request) -> Site | None:
     return _sites.get(request_version(), (hostname, port), find)
 
 
+def site_root_paths() -> list:
+    """`Site.get_site_root_paths`, which every page address needs, remembered in
+    this process instead of read from the shared cache once a request."""
+    return _sites.get(request_version(), "root paths", Site.get_site_root_paths)
+
+
 def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     related = getattr(model, "serve_related", ())

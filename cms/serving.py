@@ -11,7 +11,7 @@ from wagtail import views as wagtail_views
 from wagtail.url_routing import RouteResult
 from wagtail.urls import serve_pattern
 
-from cms.page_lookup import live_page_at, site_for_request
+from cms.page_lookup import live_page_at, site_for_request, site_root_paths
 
 # The addresses Wagtail's own `wagtail_serve` route answers.
 SERVE_PATTERN = serve_pattern
@@ -20,6 +20,8 @@ SERVE_PATTERN = serve_pattern
 def serve(request, path):
     """Wagtail's `serve`, given the site and (below the home page) the route."""
     site = request._wagtail_site = site_for_request(request)
+    # Where Wagtail keeps them for the request's page addresses.
+    request._wagtail_cached_site_root_paths = site_root_paths()
     if site is not None and path.endswith("/") and not settings.WAGTAIL_I18N_ENABLED:
         page = live_page_at(site.root_page.url_path + path)
         if page is not None:

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.models import LessonPage
 from cms.page_cache import HIT_HEADER
+from cms.page_lookup import site_root_paths
 from cms.process_memo import ProcessMemo
 
 
@@ -121,7 +122,8 @@ def test_the_memo_forgets_everything_when_the_token_changes():
 
 
 def test_the_token_is_read_once_a_request(client, lesson, monkeypatch):
-    """Site, address, restrictions and menu share one read of the shared cache."""
+    """Site, root paths, address, restrictions and menu share one read of the
+    shared cache (page addresses without the request may still read Wagtail's)."""
     client.get(lesson.url)
     reads = []
     real_get = cache.get
@@ -133,3 +135,12 @@ def test_the_token_is_read_once_a_request(client, lesson, monkeypatch):
     monkeypatch.setattr(cache, "get", counting_get)
     assert client.get(lesson.url).status_code == 200
     assert reads.count("pagecache:version") == 1
+
+
+def test_the_sites_root_paths_follow_a_changed_site(lesson):
+    """Remembered for page addresses, read anew once a site changes."""
+    assert site_root_paths() == Site.get_site_root_paths()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "hoc.example.vn", 443
+    site.save()
+    assert [path.root_url for path in site_root_paths()] == ["https://hoc.example.vn"]
