@@ -3,7 +3,7 @@
 Run it against the database bench/load.py prepares (its `prepare` step writes the
 plan with the learners' tokens and the lesson ids), with the same settings:
 
-    .venv/bin/python bench/batch_cost.py plan.json [--profile]
+    .venv/bin/python bench/batch_cost.py plan.json [--profile] [--queries]
 
 Each batch is the load plan's (50 time events of one learner's phone, one after
 another) and goes through the whole WSGI handler and middleware, as gunicorn sends
@@ -36,7 +36,10 @@ class Phone:
     def __init__(self, token: str, lesson_ids: list[int]):
         self.token = token
         self.lesson_ids = lesson_ids
-        self.clock = datetime.now(UTC) - timedelta(hours=20)
+        # Another run on the same database starts elsewhere (BATCH_HOURS_AGO), or
+        # its events would overlap this run's and all be refused.
+        hours_ago = float(os.environ.get("BATCH_HOURS_AGO", 20))
+        self.clock = datetime.now(UTC) - timedelta(hours=hours_ago)
 
     def batch(self) -> bytes:
         events = []
