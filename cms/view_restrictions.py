@@ -28,7 +28,8 @@ class ViewRestrictionsMixin:
         if not any_restriction():
             return PageViewRestriction.objects.none()
         # The page and its ancestors are the paths that prefix its own.
-        paths = [self.path[:end] for end in range(4, len(self.path) + 1, 4)]
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True)
             | Q(page__aliases__path__in=paths)
