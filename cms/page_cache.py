@@ -7,12 +7,13 @@ a 200 that sets no cookie and does not already say how it may be cached. Copies 
 read for GET and HEAD requests that meet the same conditions.
 
 Every publish, unpublish, move or delete of a page, every change to a CMS snippet a
-page shows (a subject's name, a licence, captions) and every finished transcode
-changes one site-wide version token that is part of every key: old copies are never
-read again and expire on their own after ``PAGE_CACHE_SECONDS``. A site-wide token is
-coarse on purpose: a title shows in menus, breadcrumbs, listings and search results,
-so one edit may change many pages, and a small site publishes rarely enough that a
-cold cache after each publish costs little.
+page shows (a subject's name, a licence, captions), every change of a site or a view
+restriction, and every finished transcode changes one site-wide version token that
+is part of every key: old copies are never read again and expire on their own after
+``PAGE_CACHE_SECONDS``. A site-wide token is coarse on purpose: a title shows in
+menus, breadcrumbs, listings and search results, so one edit may change many pages,
+and a small site publishes rarely enough that a cold cache after each publish costs
+little.
 
 Anonymous copies say ``Cache-Control: public, max-age=PAGE_MAX_AGE`` with an ETag and
 Last-Modified (``ConditionalGetMiddleware`` answers a matching conditional GET with
@@ -23,6 +24,7 @@ import gzip
 import hashlib
 import re
 import uuid
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
 
@@ -39,7 +41,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -103,6 +105,24 @@ def current_version() -> str:
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
     return version
+
+
+# The token as this request read it: one read of the shared cache a request, for
+# the page cache and for what processes remember under it (cms.process_memo).
+# Set only while PageCacheMiddleware handles a request; elsewhere read afresh.
+_request_version: ContextVar[dict | None] = ContextVar(
+    "page_cache_request_version", default=None
+)
+
+
+def request_version() -> str:
+    """The version token, read once per request (every time outside one)."""
+    holder = _request_version.get()
+    if holder is None:
+        return current_version()
+    if "version" not in holder:
+        holder["version"] = current_version()
+    return holder["version"]
 
 
 def invalidate_all() -> None:
@@ -205,11 +225,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        reset = _request_version.set({})
+        try:
+            return self._serve(request)
+        finally:
+            _request_version.reset(reset)
+
+    def _serve(self, request):
         eligible = settings.PAGE_CACHE_SECONDS > 0 and may_use_cache(request)
         request.page_cache_eligible = eligible
         if not eligible:
             return self._uncached(request, self.get_response(request))
-        version = current_version()
+        version = request_version()
         # Which headers this URL's answer varies on is learnt when it is kept.
         headers = cache.get(_url_key(request, version) + ":vary") or []
         copy = cache.get(cache_key(request, version, headers))
@@ -292,3 +319,12 @@ def connect_signals() -> None:
     post_page_move.connect(_page_changed, dispatch_uid="page_cache_moved")
     post_delete.connect(_deleted, dispatch_uid="page_cache_deleted")
     post_save.connect(_snippet_saved, dispatch_uid="page_cache_snippet_saved")
+    # A page made private must leave the cache, and a changed site (host, root
+    # page) changes every address; processes' memories (cms.process_memo) too.
+    for model in (Site, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _page_changed,
+                sender=model,
+                dispatch_uid=f"page_cache_{model.__name__}_{signal is post_save}",
+            )

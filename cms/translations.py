@@ -13,6 +13,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Locale, Page
 
 from cms.content_languages import DEFAULT_CODE
+from cms.page_cache import request_version
+from cms.process_memo import ProcessMemo
 
 
 def default_locale() -> Locale:
@@ -78,17 +80,23 @@ def live_translation(page: Page, code: str) -> Page | None:
     )
 
 
+_live_languages = ProcessMemo(maxsize=5000)
+
+
 def live_language_codes(page: Page) -> set[str]:
     """The languages `page` can be read in: its own and its live translations'."""
-    cached = getattr(page, "_live_language_codes", None)
-    if cached is None:
-        cached = set(
+    # Remembered per process until the next publish anywhere (the cache's token):
+    # the language links on every course and lesson page ask it.
+    live = _live_languages.get(
+        request_version(),
+        page.translation_key,
+        lambda: frozenset(
             Page.objects.live()
             .filter(translation_key=page.translation_key, alias_of__isnull=True)
             .values_list("locale__language_code", flat=True)
-        ) | {language_of(page)}
-        page._live_language_codes = cached
-    return cached
+        ),
+    )
+    return set(live) | {language_of(page)}
 
 
 def localized(pages: list, locale_id: int, fields) -> list:

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import documents, page_translation
+from cms import documents, page_translation, serving
 from cms import views as cms_views
 from cms.api import api_router
 from cms.language_urls import content_language_patterns
@@ -43,5 +43,12 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
-# Pages in a content language other than Vietnamese answer under its prefix (/hmn/…).
-urlpatterns += content_language_patterns([path("", include(wagtail_urls))])
+# Ahead of Wagtail's own page route (same addresses, same view): the site and the
+# page found from memory (cms.serving). Wagtail's names still reverse. Pages in a
+# content language other than Vietnamese answer under its prefix (/hmn/…), the
+# same two routes inside it.
+page_routes = [
+    re_path(serving.SERVE_PATTERN, serving.serve),
+    path("", include(wagtail_urls)),
+]
+urlpatterns += content_language_patterns(page_routes)

@@ -22,6 +22,9 @@ from wagtail.url_routing import RouteResult
 
 from cms.blocks import BodyBlock
 from cms.language_choice import chooser_links, missing_language, redirect_to_preferred
+from cms.page_cache import request_version
+from cms.page_lookup import live_page_at
+from cms.process_memo import ProcessMemo
 from cms.serializers import (
     InstitutionSerializer,
     LessonSummarySerializer,
@@ -37,6 +40,7 @@ from cms.translations import (
     source_wordings,
     with_fallback,
 )
+from cms.view_restrictions import ViewRestrictionsMixin
 
 from .centres import Centre
 from .snippets import Institution, Licence, Subject, TargetGroup
@@ -85,7 +89,7 @@ FOLDED_SEARCH_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The site's front page."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -107,17 +111,16 @@ class HomePage(Page):
         """Find the page by its whole path in one query.
 
         Wagtail walks the tree, two queries and two model loads per level; a lesson
-        sits four levels down. A path not found this way (no such page, or a page
-        type that routes its own sub-paths) takes Wagtail's walk.
+        sits four levels down (cms.page_lookup remembers which page type is where).
+        A path not found this way (no such page, or a page type that routes its own
+        sub-paths) takes Wagtail's walk.
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             # Translated trees share url_paths: look in this home's language only.
-            page = Page.objects.filter(
-                url_path=url_path, locale_id=self.locale_id
-            ).first()
-            if page is not None and page.live:
-                return RouteResult(page.specific)
+            page = live_page_at(url_path, locale_id=self.locale_id)
+            if page is not None:
+                return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -145,7 +148,7 @@ class HomePage(Page):
         return context
 
 
-class CentrePage(Page):
+class CentrePage(ViewRestrictionsMixin, Page):
     """The public page of one community learning centre."""
 
     # A foreign key, not one-to-one: the centre's page in Hmông is the same centre's.
@@ -181,7 +184,7 @@ class CentrePage(Page):
         return context
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsMixin, Page):
     """A list of courses."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -232,7 +235,10 @@ class ChosenLanguageMixin:
         return context
 
 
-class CoursePage(ChosenLanguageMixin, FoldedSearchMixin, Page):
+_course_parts = ProcessMemo(maxsize=500)
+
+
+class CoursePage(ChosenLanguageMixin, ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A course: ordered lessons (its child pages), some of them required."""
 
     class Level(models.TextChoices):
@@ -316,6 +322,8 @@ class CoursePage(ChosenLanguageMixin, FoldedSearchMixin, Page):
     ]
     parent_page_types = ["cms.CourseIndexPage"]
     subpage_types = ["cms.LessonPage"]
+    # Read with the page when it is served (cms.page_lookup): the facts list.
+    serve_related = ("subject",)
 
     class Meta:
         verbose_name = _("course")
@@ -352,26 +360,45 @@ class CoursePage(ChosenLanguageMixin, FoldedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = self.localized_lessons(
-            (
-                "id",
-                "title",
-                "slug",
-                "url_path",
-                "path",
-                "depth",
-                "summary",
-                "is_required",
-                "estimated_minutes",
-                "locale_id",
-                "translation_key",
+        # A preview shows the draft's target groups: not the ones remembered.
+        if getattr(request, "is_preview", False):
+            lessons, target_groups = self.listed_parts()
+        else:
+            lessons, target_groups = _course_parts.get(
+                request_version(), self.pk, self.listed_parts
             )
-        )
         context["lessons"] = lessons
         context["required_count"] = sum(1 for lesson in lessons if lesson.is_required)
         context["total_minutes"] = sum(lesson.estimated_minutes for lesson in lessons)
-        context["target_groups"] = list(self.target_groups.all())
+        context["target_groups"] = target_groups
         return context
+
+    def listed_parts(self) -> tuple[tuple, tuple]:
+        """The live lessons and the target groups the course page lists.
+
+        Kept per process under the page cache's version token (cms.process_memo):
+        they change only when a lesson or the course is published, unpublished,
+        moved or deleted, and the page shows them to every visitor, signed in or
+        not (for whom the page cache does not answer).
+        """
+        lessons = tuple(
+            self.localized_lessons(
+                (
+                    "id",
+                    "title",
+                    "slug",
+                    "url_path",
+                    "path",
+                    "depth",
+                    "summary",
+                    "is_required",
+                    "estimated_minutes",
+                    "locale_id",
+                    "translation_key",
+                )
+            )
+        )
+        return lessons, tuple(self.target_groups.all())
 
 
 def media_minutes_of(body) -> int:
@@ -398,7 +425,7 @@ class LessonForm(WagtailAdminPageForm):
         return cleaned
 
 
-class LessonPage(ChosenLanguageMixin, FoldedSearchMixin, Page):
+class LessonPage(ChosenLanguageMixin, ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One lesson of a course: text, PDF, images, audio and video in its body."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -454,9 +481,14 @@ class LessonPage(ChosenLanguageMixin, FoldedSearchMixin, Page):
             or self.get_parent().specific
         )
         context["course"] = course
-        siblings = course.localized_lessons(
-            ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
-            + ("translation_key",)
+        # An alias of a lesson may sit outside a course: it is then its own list.
+        siblings = (
+            course.localized_lessons(
+                ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+                + ("translation_key",)
+            )
+            if isinstance(course, CoursePage)
+            else [self]
         )
         position = next(
             (
@@ -486,7 +518,7 @@ class LessonPage(ChosenLanguageMixin, FoldedSearchMixin, Page):
         return with_fallback(self.body, source.body, source_wordings(source))
 
 
-class ResourceLibraryPage(Page):
+class ResourceLibraryPage(ViewRestrictionsMixin, Page):
     """The open-resource library: institution sections and resources under them."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -505,7 +537,7 @@ class ResourceLibraryPage(Page):
         return context
 
 
-class InstitutionLibraryPage(Page):
+class InstitutionLibraryPage(ViewRestrictionsMixin, Page):
     """One institution's section of the library, where its contributors work."""
 
     institution = models.OneToOneField(
@@ -544,7 +576,7 @@ class OpenResourceForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class OpenResourcePage(FoldedSearchMixin, Page):
+class OpenResourcePage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A digitised or translated open material, with licence, source and translators."""
 
     summary = models.TextField(_("summary"))
@@ -713,7 +745,7 @@ def library_listing(request, *, root: Page) -> dict:
     }
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ViewRestrictionsMixin, Page):
     """News of a centre's activities."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -731,7 +763,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(FoldedSearchMixin, Page):
+class NewsPage(ViewRestrictionsMixin, FoldedSearchMixin, Page):
     """One news item."""
 
     date = models.DateField(_("date"), default=timezone.localdate)

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django import template
-from django.core.cache import cache
 from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.models import Page
@@ -11,35 +10,33 @@ from wagtail.models import Page
 from cms import file_sizes, offline
 from cms.meta import page_description
 from cms.models import CourseIndexPage, ResourceLibraryPage
-from cms.page_cache import current_version
+from cms.page_cache import request_version
+from cms.process_memo import ProcessMemo
 
 register = template.Library()
 
-# The token changes on every publish; this only bounds how long an old copy lingers.
-SECTIONS_SECONDS = 3600
+# Kept in this process under the page cache's site-wide token (cms.process_memo),
+# which every publish, unpublish, move or delete changes.
+_sections = ProcessMemo(maxsize=50)
+_crumbs = ProcessMemo(maxsize=5000)
 
 
 @register.simple_tag(takes_context=True)
 def site_sections(context) -> dict:
     """URLs of the top-level course index and library: one query per publish.
 
-    Every page's menu shows them; they are kept in the cache under the page cache's
-    site-wide token, which every publish, unpublish, move or delete changes.
+    Every page's menu shows them.
     """
     request = context.get("request")
     cached = getattr(request, "_cms_site_sections", None)
     if cached is not None:
         return cached
-    key = None
-    if request is not None:
-        key = f"cms:sections:{current_version()}:{request.get_host()}"
-        cached = cache.get(key)
-    if cached is None:
-        cached = _site_sections(request)
-        if key is not None:
-            cache.set(key, cached, timeout=SECTIONS_SECONDS)
-    if request is not None:
-        request._cms_site_sections = cached
+    if request is None:
+        return _site_sections(None)
+    cached = _sections.get(
+        request_version(), request.get_host(), lambda: _site_sections(request)
+    )
+    request._cms_site_sections = cached
     return cached
 
 
@@ -71,21 +68,22 @@ def breadcrumb(context, page) -> list[Crumb]:
     """The page's ancestors below the root, kept like the menu's sections (titles
     and addresses change only on publish, unpublish or move)."""
     request = context.get("request")
-    key = None
+
+    def crumbs():
+        return [
+            Crumb(
+                url=ancestor.get_url(request),
+                title=ancestor.title,
+                depth=ancestor.depth,
+            )
+            for ancestor in page.get_ancestors()
+            if not ancestor.is_root()
+        ]
+
     # Previews (of a page maybe not saved yet, or moved in the draft) are not kept.
-    if request is not None and page.pk and not getattr(request, "is_preview", False):
-        key = f"cms:crumbs:{current_version()}:{request.get_host()}:{page.pk}"
-        crumbs = cache.get(key)
-        if crumbs is not None:
-            return crumbs
-    crumbs = [
-        Crumb(url=ancestor.get_url(request), title=ancestor.title, depth=ancestor.depth)
-        for ancestor in page.get_ancestors()
-        if not ancestor.is_root()
-    ]
-    if key is not None:
-        cache.set(key, crumbs, timeout=SECTIONS_SECONDS)
-    return crumbs
+    if request is None or not page.pk or getattr(request, "is_preview", False):
+        return crumbs()
+    return _crumbs.get(request_version(), (request.get_host(), page.pk), crumbs)
 
 
 @register.filter

@@ -15,10 +15,11 @@ ids) is fetched once for the whole batch.
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from wagtail.models import Page
@@ -30,7 +31,12 @@ from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
 from lms.services.quizzes import QuizRefused, submit_quiz
-from lms.services.time_credit import Known, credit_time
+from lms.services.time_credit import (
+    Known,
+    TimeLine,
+    add_daily_seconds,
+    credit_time,
+)
 
 # A device's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -94,6 +100,10 @@ class Batch:
     _quizzes: dict[int, Quiz | None] = field(default_factory=dict)
     # One serializer checks every event's shape: building its fields is not free.
     shape: EventSerializer = field(default_factory=EventSerializer)
+    # The learner's time events around the batch's times, read once (time_credit).
+    timeline: TimeLine | None = None
+    # Seconds accepted per day, written to the daily rows once, at the batch's end.
+    unsaved_day_seconds: dict = field(default_factory=dict)
 
     def preload(self, events: list) -> None:
         """One query each for the ids, lessons, parents and quizzes the events name."""
@@ -106,6 +116,9 @@ class Batch:
                 ).values_list("client_event_id", flat=True)
             )
         self._load_lessons(_ids_named(events, "lesson") - self._lessons.keys())
+        times = _times_of(events, EventType.LESSON_TIME, now=self.now)
+        if times:
+            self.timeline = TimeLine(start=min(times), end=max(times))
         quiz_ids = _ids_named(events, "quiz") - self._quizzes.keys()
         if quiz_ids:
             found = Quiz.objects.in_bulk(quiz_ids)
@@ -153,6 +166,8 @@ class Batch:
         return Known(
             enrolled_at=self.enrolments().get(course_id),
             day_seconds=self._day_seconds,
+            timeline=self.timeline,
+            unsaved_day_seconds=self.unsaved_day_seconds,
         )
 
     def lock_learner(self) -> None:
@@ -186,6 +201,26 @@ def _uuid_or_none(value) -> uuid.UUID | None:
         return uuid.UUID(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def _times_of(events: list[dict], kind: str, *, now: datetime) -> list[datetime]:
+    """The times the events of this type say, as the serializer will read them
+    (a time without offset is local), but for those refused anyway (in the future,
+    or beyond what the database stores); the serializer judges the rest per event."""
+    times = []
+    for data in events:
+        if data.get("type") != kind or not isinstance(data.get("at"), str):
+            continue
+        try:
+            at = parse_datetime(data["at"])
+            if at is not None:
+                at = timezone.make_aware(at) if timezone.is_naive(at) else at
+                at.astimezone(UTC)  # within the years a database stores
+        except (ValueError, OverflowError):
+            continue
+        if at is not None and at <= now + CLOCK_SKEW:
+            times.append(at)
+    return times
 
 
 def _ids_named(events: list[dict], key: str) -> set[int]:
@@ -419,4 +454,5 @@ def record_events(*, learner: User, events: list) -> list[EventResult]:
                 )
                 continue
             results.append(record_event(learner=learner, data=data, batch=batch))
+        add_daily_seconds(learner=learner, seconds_by_day=batch.unsaved_day_seconds)
     return results

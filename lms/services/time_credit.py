@@ -6,6 +6,7 @@ once accepted. The learner's row is locked first: two requests of one learner ar
 checked one after the other, never both against the same totals.
 """
 
+import bisect
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -52,8 +53,66 @@ def _neighbours(
     return previous_at, next_starts_at
 
 
-def _add_daily(*, learner: User, at: datetime, seconds: int) -> None:
-    day = timezone.localdate(at)
+class TimeLine:
+    """A learner's accepted time events around one batch's times, read once.
+
+    Each time event needs the accepted time events just before and just after it
+    (`_neighbours`): two queries an event. A batch reads, on its first time event,
+    the last one at or before the batch's earliest time, all of them up to its
+    latest, and the first one after that; then adds each event it accepts. The
+    learner's row is locked for the whole batch, so no other request adds any.
+    An event outside the range read (its time not as the batch announced) asks
+    the database as before.
+    """
+
+    def __init__(self, *, start: datetime, end: datetime):
+        self.start, self.end = start, end
+        self._loaded = False
+        self._ats: list[datetime] = []
+        self._seconds: list[int] = []
+
+    def _load(self, learner: User, event_id: uuid.UUID) -> None:
+        # The event being checked is already stored (in its savepoint): not its own
+        # neighbour.
+        times = ProgressEvent.objects.filter(
+            learner=learner, type=EventType.LESSON_TIME
+        ).exclude(client_event_id=event_id)
+        rows = []
+        before = times.filter(at__lte=self.start).order_by("-at")
+        rows += before.values_list("at", "payload")[:1]
+        inside = times.filter(at__gt=self.start, at__lte=self.end).order_by("at")
+        rows += inside.values_list("at", "payload")
+        after = times.filter(at__gt=self.end).order_by("at")
+        rows += after.values_list("at", "payload")[:1]
+        for at, payload in rows:
+            self.add(at=at, seconds=payload.get("seconds", 0))
+        self._loaded = True
+
+    def neighbours(
+        self, *, learner: User, at: datetime, event_id: uuid.UUID
+    ) -> tuple[datetime | None, datetime | None]:
+        """As `_neighbours`, from memory when `at` is within the range read."""
+        if not self.start <= at <= self.end:
+            return _neighbours(learner=learner, at=at, event_id=event_id)
+        if not self._loaded:
+            self._load(learner, event_id)
+        index = bisect.bisect_right(self._ats, at)
+        previous_at = self._ats[index - 1] if index else None
+        next_starts_at = (
+            self._ats[index] - timedelta(seconds=self._seconds[index])
+            if index < len(self._ats)
+            else None
+        )
+        return previous_at, next_starts_at
+
+    def add(self, *, at: datetime, seconds: int) -> None:
+        """An accepted time event (after any others at the same time)."""
+        index = bisect.bisect_right(self._ats, at)
+        self._ats.insert(index, at)
+        self._seconds.insert(index, seconds)
+
+
+def _add_daily(*, learner: User, day, seconds: int) -> None:
     updated = DailyLearning.objects.filter(learner=learner, day=day).update(
         online_seconds=F("online_seconds") + seconds
     )
@@ -80,6 +139,17 @@ class Known:
 
     enrolled_at: datetime | None
     day_seconds: dict = field(default_factory=dict)
+    timeline: TimeLine | None = None
+    # Seconds accepted per local day, added to the days' rows once, at the end of
+    # the batch (`add_daily_seconds`): nothing reads those rows meanwhile.
+    unsaved_day_seconds: dict | None = None
+
+
+def add_daily_seconds(*, learner: User, seconds_by_day: dict) -> None:
+    """Add a batch's accepted seconds to the learner's daily rows, one write a day."""
+    for day, seconds in seconds_by_day.items():
+        if seconds:
+            _add_daily(learner=learner, day=day, seconds=seconds)
 
 
 def _day_seconds(*, learner: User, day, known: Known | None) -> int:
@@ -111,7 +181,8 @@ def credit_time(
     """Add the seconds to the lesson and the day if plausible; else say why not.
 
     ``known``: given by a batch that already locked the learner's row in its own
-    transaction and fetched the enrolment; saves those queries on every event.
+    transaction and fetched the enrolment (and read its time line); saves those
+    queries on every event.
     """
     if known is None:
         list(User.objects.select_for_update().filter(pk=learner.pk).values_list("pk"))
@@ -124,7 +195,14 @@ def credit_time(
         )
     else:
         enrolled_at = known.enrolled_at
-    previous_at, next_starts_at = _neighbours(learner=learner, at=at, event_id=event_id)
+    if known is not None and known.timeline is not None:
+        previous_at, next_starts_at = known.timeline.neighbours(
+            learner=learner, at=at, event_id=event_id
+        )
+    else:
+        previous_at, next_starts_at = _neighbours(
+            learner=learner, at=at, event_id=event_id
+        )
     progress = rules.lock_progress(learner=learner, lesson=lesson)
     length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
     day = timezone.localdate(at)
@@ -147,9 +225,15 @@ def credit_time(
     LessonProgress.objects.filter(pk=progress.pk).update(
         seconds_spent=F("seconds_spent") + seconds
     )
-    _add_daily(learner=learner, at=at, seconds=seconds)
+    if known is not None and known.unsaved_day_seconds is not None:
+        unsaved = known.unsaved_day_seconds
+        unsaved[day] = unsaved.get(day, 0) + seconds
+    else:
+        _add_daily(learner=learner, day=day, seconds=seconds)
     if known is not None:
         known.day_seconds[day] = day_seconds + seconds
+        if known.timeline is not None:
+            known.timeline.add(at=at, seconds=seconds)
     progress.seconds_spent += seconds
     if (
         progress.completed_at is None

@@ -131,9 +131,10 @@ def test_queries_per_event_are_bounded_and_lookups_are_shared(
 
     per_event = (len(queries_large) - len(queries_small)) / 10
     print(f"\n{len(queries_small)} queries for 10 events, {len(queries_large)} for 20")  # noqa: T201
-    # About 7: a savepoint and its release, the row, the neighbours, the progress
-    # lock and two updates; was 15, then 10 before the learner was locked per batch.
-    assert per_event <= 8
+    # About 6: a savepoint and its release, the row, the progress lock and two
+    # updates; was 15, then 10 before the learner was locked per batch, then 8
+    # before the neighbouring time events were read once per batch.
+    assert per_event <= 6
     assert lookups(queries_large) == lookups(queries_small)
 
 
@@ -198,3 +199,107 @@ def test_the_day_and_enrolment_limits_hold_across_and_within_batches(
         "before_enrolment",
     ]
     assert DailyLearning.objects.get(learner=resident).online_seconds == 360
+
+
+def at_minutes(lesson, start, minutes: float, seconds: int) -> dict:
+    """A time event ending `minutes` after `start`."""
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "lesson.time",
+        "lesson": lesson.pk,
+        "at": (start + timedelta(minutes=minutes)).isoformat(),
+        "seconds": seconds,
+    }
+
+
+@pytest.mark.django_db
+def test_overlaps_in_a_batch_are_judged_as_one_by_one(
+    resident, other_resident, enrolled, course, lesson
+):
+    """The neighbouring time events, read once a batch, give each event the verdict
+    it gets sent alone: against earlier batches and the batch's own accepted events."""
+    from lms.services.enrolments import enrol
+    from lms.services.events import record_event
+
+    other = enrol(learner=other_resident, course=course).enrolment
+    type(other).objects.filter(pk=other.pk).update(enrolled_at=enrolled.enrolled_at)
+    start = enrolled.enrolled_at + timedelta(hours=1)
+    earlier = stretch(lesson, start=start, count=3, step=60)  # up to start + 3 min
+    batch = [
+        at_minutes(lesson, start, 2.5, 60),  # starts inside an earlier batch's
+        at_minutes(lesson, start, 10, 60),
+        at_minutes(lesson, start, 9.5, 30),  # ends inside the one just accepted
+        at_minutes(lesson, start, 8, 60),  # fits before it
+        at_minutes(lesson, start, 0.5, 60),  # ends inside the earliest one
+        at_minutes(lesson, start, 20, 60),
+        at_minutes(lesson, start, 20.5, 30),  # right after the one before
+    ]
+    assert set(statuses(record_events(learner=resident, events=earlier))) == {
+        "accepted"
+    }
+    in_one = record_events(learner=resident, events=batch)
+    for data in earlier:
+        record_event(learner=other_resident, data={**data, "id": str(uuid.uuid4())})
+    one_by_one = [
+        record_event(learner=other_resident, data={**data, "id": str(uuid.uuid4())})
+        for data in batch
+    ]
+
+    def verdicts(results):
+        return [(r.status, r.detail.get("code")) for r in results]
+
+    assert verdicts(in_one) == [
+        ("rejected", "too_long_for_span"),
+        ("accepted", None),
+        ("rejected", "overlaps_later"),
+        ("accepted", None),
+        ("rejected", "overlaps_later"),
+        ("accepted", None),
+        ("accepted", None),
+    ]
+    assert verdicts(in_one) == verdicts(one_by_one)
+
+
+@pytest.mark.django_db
+def test_neighbouring_time_events_are_read_once_a_batch(resident, enrolled, lesson):
+    """Three reads of the learner's time events for the whole batch (the one
+    before it, those within it, the one after), not two per event."""
+    start = enrolled.enrolled_at + timedelta(hours=1)
+    record_events(learner=resident, events=stretch(lesson, start=start, count=3))
+    events = stretch(lesson, start=start + timedelta(minutes=5), count=20)
+    with CaptureQueriesContext(connections["default"]) as queries:
+        assert set(statuses(record_events(learner=resident, events=events))) == {
+            "accepted"
+        }
+    reads = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and 'FROM "lms_progressevent"' in q["sql"]
+    ]
+    # The known event ids, then the time line.
+    assert len(reads) == 4
+
+
+@pytest.mark.django_db
+def test_a_days_learning_is_written_once_a_batch(resident, enrolled, lessons):
+    """Twenty accepted time events of one day: one write of the day's row, with
+    their sum, in the batch's transaction."""
+    # 9 in the morning, local time: all on one day whatever the clock says.
+    enrolled.enrolled_at = timezone.now() - timedelta(days=5)
+    enrolled.save(update_fields=["enrolled_at"])
+    start = timezone.localtime(enrolled.enrolled_at + timedelta(days=1)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    record_events(learner=resident, events=stretch(lessons[0], start=start, count=2))
+    events = stretch(lessons[1], start=start + timedelta(minutes=5), count=20)
+    with CaptureQueriesContext(connections["default"]) as queries:
+        assert set(statuses(record_events(learner=resident, events=events))) == {
+            "accepted"
+        }
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith(("UPDATE", "INSERT")) and "lms_dailylearning" in q["sql"]
+    ]
+    assert len(writes) == 1
+    assert DailyLearning.objects.get(learner=resident).online_seconds == 220
