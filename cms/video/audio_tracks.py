@@ -20,14 +20,14 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cms.models import AudioTrack, LessonMedia
 from cms.models.media import TranscodeStatus
 
-from .pipeline import COPY_CHUNK_BYTES, RENDITIONS_ROOT
+from .pipeline import COPY_CHUNK_BYTES, RENDITIONS_ROOT, failure_reason
 from .playlists import publish_play_set
 from .probe import MediaInfo, MediaRejected, inspect_media
 from .retirement import retire
@@ -261,19 +261,8 @@ def run_track(*, track_id: int, attempt: int) -> str:
         logger.exception("Audio track %s attempt %s failed", track_id, attempt)
         if uploaded:
             delete_tree(prefix)
-        with translation.override(settings.LANGUAGE_CODE):
-            if isinstance(error, MediaRejected):
-                reason = error.message
-            elif isinstance(error, TranscodeError):
-                reason = _("ffmpeg could not convert the file: %(detail)s") % {
-                    "detail": (error.detail.strip().splitlines() or ["?"])[-1]
-                }
-            else:
-                reason = _("Conversion stopped by an error: %(error)s") % {
-                    "error": error
-                }
         _attempt(track_id, attempt).update(
-            status=TranscodeStatus.FAILED, error=str(reason), lease_until=None
+            status=TranscodeStatus.FAILED, error=failure_reason(error), lease_until=None
         )
         return "failed"
     publish_play_set(media_id=media.pk)

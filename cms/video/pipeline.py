@@ -111,6 +111,18 @@ def _upload(out_dir: Path, *, prefix: str, media_id: int, attempt: int) -> None:
         renew(media_id=media_id, attempt=attempt)
 
 
+def failure_reason(error: Exception) -> str:
+    """Why a conversion failed, in the site's language, for the staff who see it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        if isinstance(error, MediaRejected):
+            return str(error.message)
+        if isinstance(error, TranscodeError):
+            return _("ffmpeg could not convert the file: %(detail)s") % {
+                "detail": (error.detail.strip().splitlines() or ["?"])[-1]
+            }
+        return _("Conversion stopped by an error: %(error)s") % {"error": error}
+
+
 def _fail(media_id: int, attempt: int, reason: str) -> None:
     _attempt(media_id, attempt).update(
         transcode_status=TranscodeStatus.FAILED,
@@ -195,17 +207,6 @@ def run_transcode(*, media_id: int, attempt: int) -> str:
         logger.exception("Transcoding media %s attempt %s failed", media_id, attempt)
         if uploaded:
             delete_tree(prefix)
-        with translation.override(settings.LANGUAGE_CODE):
-            if isinstance(error, MediaRejected):
-                reason = error.message
-            elif isinstance(error, TranscodeError):
-                reason = _("ffmpeg could not convert the file: %(detail)s") % {
-                    "detail": (error.detail.strip().splitlines() or ["?"])[-1]
-                }
-            else:
-                reason = _("Conversion stopped by an error: %(error)s") % {
-                    "error": error
-                }
-        _fail(media_id, attempt, str(reason))
+        _fail(media_id, attempt, failure_reason(error))
         return "failed"
     return "ready"
