@@ -8,7 +8,9 @@ existing flows flips the bit with nothing else to keep in step.
 
 import base64
 import gzip
+import hashlib
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -85,8 +87,30 @@ def bitstring(issuer: Issuer, number: int) -> bytearray:
     return bits
 
 
+# A signed list is kept while its bits and the signing key stay the same: anyone
+# may ask for it, and signing costs milliseconds of CPU each time.
+SIGNED_LIST_SECONDS = 600
+
+
 def status_list_credential(issuer: Issuer, number: int) -> dict:
-    """The signed BitstringStatusListCredential for list ``number`` of ``issuer``."""
+    """The signed BitstringStatusListCredential for list ``number`` of ``issuer``.
+
+    The bits are read every time (a revocation shows at once); the signature is
+    reused from the cache while they and the key are unchanged.
+    """
+    bits = bitstring(issuer, number)
+    key = keys.active_key()
+    cache_key = (
+        f"status-list:{issuer.pk}:{number}:{key.pk}:{hashlib.sha256(bits).hexdigest()}"
+    )
+    signed = cache.get(cache_key)
+    if signed is None:
+        signed = _signed_list(issuer, number, bits, key)
+        cache.set(cache_key, signed, SIGNED_LIST_SECONDS)
+    return signed
+
+
+def _signed_list(issuer: Issuer, number: int, bits: bytearray, key) -> dict:
     url = list_url(issuer, number)
     did = issuer_did(issuer)
     now = timezone.now().replace(microsecond=0)
@@ -100,10 +124,9 @@ def status_list_credential(issuer: Issuer, number: int) -> dict:
             "id": f"{url}#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
-            "encodedList": encode(bitstring(issuer, number)),
+            "encodedList": encode(bits),
         },
     }
-    key = keys.active_key()
     return proofs.sign(
         unsigned,
         private_key=keys.private_key(key),

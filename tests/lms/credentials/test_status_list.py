@@ -53,6 +53,32 @@ def test_revoking_a_recognition_sets_its_bit_only(
     assert not _served_bit(client, family)
 
 
+def test_the_list_is_signed_again_only_when_its_bits_change(
+    certificate, staff, monkeypatch
+):
+    """Anyone may fetch a list: its signature is reused while nothing is revoked,
+    and a revocation shows on the very next fetch."""
+    credential = credential_for_certificate(certificate)
+    signings = []
+    real_sign = proofs.sign
+
+    def counting_sign(*args, **kwargs):
+        signings.append(1)
+        return real_sign(*args, **kwargs)
+
+    monkeypatch.setattr(proofs, "sign", counting_sign)
+    number = credential.status_index // status_list.LIST_BITS + 1
+    first = status_list.status_list_credential(credential.issuer, number)
+    assert status_list.status_list_credential(credential.issuer, number) == first
+    assert len(signings) == 1
+    revoke_certificate(certificate=certificate, revoked_by=staff, reason="Gian lận")
+    after = status_list.status_list_credential(credential.issuer, number)
+    assert len(signings) == 2
+    bits = status_list.decode(after["credentialSubject"]["encodedList"])
+    entry = status_list.entry(credential.issuer, credential.status_index)
+    assert status_list.bit_is_set(bits, int(entry["statusListIndex"]))
+
+
 def test_status_list_credential_is_signed_by_its_issuer(client, certificate):
     credential = credential_for_certificate(certificate)
     url = credential.document["credentialStatus"]["statusListCredential"]
