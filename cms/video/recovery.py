@@ -79,9 +79,10 @@ def recover_interrupted_tracks(*, now=None) -> dict[int, str]:
         prefix = track_prefix(track, track.attempt)
         if track.attempt >= settings.MEDIA_TRANSCODE_MAX_ATTEMPTS:
             with translation.override(settings.LANGUAGE_CODE):
+                # Tracks have no retry button: staff send the recording again.
                 reason = _(
                     "The conversion was interrupted %(count)s times "
-                    "(the worker stopped). Press Retry to try again."
+                    "(the worker stopped). Add the recording again to try again."
                 ) % {"count": track.attempt}
             updated = stale.filter(pk=track.pk, attempt=track.attempt).update(
                 status=TranscodeStatus.FAILED, error=str(reason), lease_until=None

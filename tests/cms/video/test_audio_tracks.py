@@ -190,6 +190,26 @@ def test_a_track_whose_worker_died_is_made_again(
     assert (track.status, track.attempt) == (TranscodeStatus.READY, attempt + 1)
 
 
+def test_a_track_interrupted_too_often_fails_saying_what_to_do(
+    clips, make_media, dub, django_capture_on_commit_callbacks, settings
+):
+    """Tracks have no retry button: the message asks for the recording again."""
+    media = make_media(clips["360p"])
+    with django_capture_on_commit_callbacks(execute=True):
+        request_transcode(media=media)
+        track = add_track(media, dub)
+    AudioTrack.objects.filter(pk=track.pk).update(
+        status=TranscodeStatus.PROCESSING,
+        lease_until=None,
+        attempt=settings.MEDIA_TRANSCODE_MAX_ATTEMPTS,
+    )
+    assert recover_interrupted_tracks() == {track.pk: "failed"}
+    track.refresh_from_db()
+    assert track.status == TranscodeStatus.FAILED
+    assert "thêm lại bản ghi âm" in track.error
+    assert "Retry" not in track.error
+
+
 def test_the_player_defaults_follow_the_visitors_preference(dubbed, rf):
     """Their language heard where there is a track; subtitles on by default stay on."""
     media, track = dubbed
