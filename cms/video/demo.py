@@ -5,10 +5,10 @@ and Hmông subtitles; its sound, picture and words are generated, and the lesson
 says so.
 """
 
-import subprocess
 import tempfile
 from pathlib import Path
 
+import ffmpeg
 from django.core.files import File
 
 from cms.models import AudioTrack, LessonMedia, LessonPage
@@ -22,19 +22,43 @@ DEMO_TITLE = "Video mẫu: hình thử và âm thanh 440 Hz"
 DEMO_SECONDS = 15
 
 
-def generate_clip(path: Path, *, seconds: int = DEMO_SECONDS) -> Path:
-    """A 720p clip with sound from ffmpeg's built-in test sources."""
-    subprocess.run(  # noqa: S603
-        ["ffmpeg", "-v", "error", "-nostdin", "-y"]  # noqa: S607
-        + ["-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25"]
-        + ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100"]
-        + ["-t", str(seconds), "-c:v", "libx264", "-preset", "veryfast"]
-        + ["-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart"]
-        + [str(path)],
-        check=True,
-        timeout=300,
+def generate_clip(
+    path: Path,
+    *,
+    seconds: int = DEMO_SECONDS,
+    size: str = "1280x720",
+    preset: str = "veryfast",
+) -> Path:
+    """A clip with sound from ffmpeg's built-in test sources (720p by default)."""
+    picture = ffmpeg.input(f"testsrc2=size={size}:rate=25", f="lavfi")
+    sound = ffmpeg.input("sine=frequency=440:sample_rate=44100", f="lavfi")
+    _run(
+        ffmpeg.output(
+            picture,
+            sound,
+            str(path),
+            t=seconds,
+            vcodec="libx264",
+            preset=preset,
+            pix_fmt="yuv420p",
+            acodec="aac",
+            movflags="+faststart",
+        )
     )
     return path
+
+
+def generate_recording(path: Path, *, seconds: int) -> Path:
+    """A "phone recording": mono beeps at 48 kHz, unlike the video's sound."""
+    beeps = ffmpeg.input(
+        "sine=frequency=220:beep_factor=4:sample_rate=48000", f="lavfi"
+    )
+    _run(ffmpeg.output(beeps, str(path), t=seconds, ac=1, acodec="aac"))
+    return path
+
+
+def _run(stream) -> None:
+    stream.global_args("-v", "error", "-nostdin").overwrite_output().run()
 
 
 def demo_video(*, seconds: int = DEMO_SECONDS) -> LessonMedia:
@@ -88,15 +112,6 @@ def _webvtt(lines: list[str], *, seconds: int) -> bytes:
     return ("WEBVTT\n\n" + "\n".join(cues)).encode()
 
 
-def _generate(path: Path, *inputs: str) -> Path:
-    subprocess.run(  # noqa: S603
-        ["ffmpeg", "-v", "error", "-nostdin", "-y", *inputs, str(path)],  # noqa: S607
-        check=True,
-        timeout=300,
-    )
-    return path
-
-
 def sri_video(*, seconds: int = SRI_SECONDS) -> LessonMedia:
     """The SRI demo video with its Hmông track and subtitles, made once.
 
@@ -107,23 +122,15 @@ def sri_video(*, seconds: int = SRI_SECONDS) -> LessonMedia:
     if existing is not None:
         return existing
     with tempfile.TemporaryDirectory(prefix="demo-sri-") as tmp:
-        clip = _generate(
+        clip = generate_clip(
             Path(tmp) / "video-mau-sri.mp4",
-            *("-f", "lavfi", "-i", "testsrc2=size=854x480:rate=25"),
-            *("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100"),
-            *("-t", str(seconds), "-c:v", "libx264", "-preset", "ultrafast"),
-            *("-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart"),
+            seconds=seconds,
+            size="854x480",
+            preset="ultrafast",
         )
-        # A "phone recording": mono, another rate, a little shorter than the video.
-        dub = _generate(
-            Path(tmp) / "thuyet-minh-hmong.m4a",
-            *(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=220:beep_factor=4:sample_rate=48000",
-            ),
-            *("-t", str(seconds - 1), "-ac", "1", "-c:a", "aac"),
+        # Shorter than the video: the pipeline pads it to the video's length.
+        dub = generate_recording(
+            Path(tmp) / "thuyet-minh-hmong.m4a", seconds=seconds - 1
         )
         with clip.open("rb") as handle:
             media = LessonMedia.objects.create(
