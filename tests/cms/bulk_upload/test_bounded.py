@@ -128,12 +128,12 @@ def test_a_300000_row_xlsx_manifest_is_refused_at_row_501(uploader, xlsx_300k):
     zeros_zip(archive, name="a.pdf", megabytes=0)
     form = upload(archive.getvalue())
     form["manifest"] = SimpleUploadedFile("manifest.xlsx", xlsx_300k)
-    response, peak, elapsed = post_measured(uploader, form)
+    response, peak, _elapsed = post_measured(uploader, form)
     html = response.content.decode()
     assert "Bảng kê có hơn 500 dòng (dòng 502 là dòng thừa)" in html
-    # The request body and its parsed copy are in memory too (the test client).
+    # The request body and its parsed copy are in memory too (the test client);
+    # reading the sheet whole took 568 MB. No clock: CI machines are busy.
     assert peak < MEMORY_BOUND + len(xlsx_300k) * 3
-    assert elapsed < 30  # not a speed target: 50 s when the sheet was read whole
     assert not OpenResourcePage.objects.exists()
 
 
