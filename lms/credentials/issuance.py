@@ -231,11 +231,25 @@ def credential_for_certificate(certificate: Certificate) -> IssuedCredential:
         return IssuedCredential.objects.get(certificate=certificate)
 
 
+def names_an_erased_person(dossier: Dossier) -> bool:
+    """Whether someone the dossier's credential would name has erased their data
+    (the same people whose credentials `signals.erase_credentials` withdraws)."""
+    people = [
+        dossier.person,
+        dossier.household.head if dossier.household_id else None,
+        dossier.clan.representative if dossier.clan_id else None,
+        dossier.unit.head if dossier.unit_id else None,
+    ]
+    return any(person is not None and person.personal_data_erased for person in people)
+
+
 def credential_for_dossier(dossier: Dossier) -> IssuedCredential:
     existing = IssuedCredential.objects.filter(dossier=dossier).first()
     if existing:
         return existing
     if dossier.status != DossierStatus.RECOGNISED or dossier.decision_id is None:
+        raise NotIssuable
+    if names_an_erased_person(dossier):
         raise NotIssuable
     try:
         return _issue(

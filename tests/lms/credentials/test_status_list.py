@@ -115,3 +115,14 @@ def test_verify_page_of_an_erased_holder_links_no_credential(
     html = client.get(f"/verify/{certificate.code}/").content.decode()
     assert 'data-status="erased"' in html
     assert "credential.json" not in html
+
+
+def test_no_credential_is_minted_for_a_title_after_its_person_erased_their_data(
+    client, recognised
+):
+    """Erasure withdraws credentials already issued; one never asked for before
+    must not be signed afterwards from the public endpoint."""
+    anonymise(user=recognised.person)
+    url = f"/cong-nhan/xac-thuc/{recognised.public_code}/credential.json"
+    assert client.get(url).status_code == 404
+    assert not IssuedCredential.objects.filter(dossier=recognised).exists()
