@@ -79,6 +79,18 @@ def _minutes(seconds: float) -> int:
     return max(1, round(seconds / 60))
 
 
+def credited_seconds(*, claim: TimeClaim, record: LearnerRecord) -> int:
+    """The seconds an accepted claim adds: its overlap with the neighbouring
+    recorded times (forgiven up to the tolerance, for phones' clocks) counts once,
+    so many small overlaps cannot add up to time that never passed."""
+    overlap = timedelta(0)
+    if record.previous_at is not None and claim.starts_at < record.previous_at:
+        overlap += record.previous_at - claim.starts_at
+    if record.next_starts_at is not None and claim.at > record.next_starts_at:
+        overlap += claim.at - record.next_starts_at
+    return max(0, claim.seconds - round(overlap.total_seconds()))
+
+
 def check_time(
     *, claim: TimeClaim, record: LearnerRecord, limits: Limits
 ) -> Rejection | None:

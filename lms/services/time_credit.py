@@ -33,6 +33,7 @@ from lms.services.plausibility import (
     Rejection,
     TimeClaim,
     check_time,
+    credited_seconds,
 )
 
 
@@ -207,21 +208,20 @@ def credit_time(
     length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
     day = timezone.localdate(at)
     day_seconds = _day_seconds(learner=learner, day=day, known=known)
-    rejection = check_time(
-        claim=TimeClaim(seconds=seconds, at=at),
-        record=LearnerRecord(
-            now=timezone.now(),
-            enrolled_at=enrolled_at or at,
-            previous_at=previous_at,
-            next_starts_at=next_starts_at,
-            lesson_seconds=progress.seconds_spent,
-            lesson_length_seconds=length.total_seconds,
-            day_seconds=day_seconds or 0,
-        ),
-        limits=Limits.from_settings(),
+    claim = TimeClaim(seconds=seconds, at=at)
+    record = LearnerRecord(
+        now=timezone.now(),
+        enrolled_at=enrolled_at or at,
+        previous_at=previous_at,
+        next_starts_at=next_starts_at,
+        lesson_seconds=progress.seconds_spent,
+        lesson_length_seconds=length.total_seconds,
+        day_seconds=day_seconds or 0,
     )
+    rejection = check_time(claim=claim, record=record, limits=Limits.from_settings())
     if rejection:
         return rejection
+    seconds = credited_seconds(claim=claim, record=record)
     LessonProgress.objects.filter(pk=progress.pk).update(
         seconds_spent=F("seconds_spent") + seconds
     )

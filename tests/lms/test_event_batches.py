@@ -303,3 +303,26 @@ def test_a_days_learning_is_written_once_a_batch(resident, enrolled, lessons):
     ]
     assert len(writes) == 1
     assert DailyLearning.objects.get(learner=resident).online_seconds == 220
+
+
+@pytest.mark.django_db
+def test_small_overlaps_cannot_add_up_to_time_that_never_passed(
+    resident, enrolled, lesson
+):
+    """Thirty 10 s claims at one instant, and claims of 20 s every 10 s: each is
+    within the clock tolerance, but only the time that passed is credited."""
+    start = enrolled.enrolled_at + timedelta(minutes=5)
+    same_instant = [
+        {**event, "at": start.isoformat()}
+        for event in stretch(lesson, start=start, count=30)
+    ]
+    record_events(learner=resident, events=same_instant)
+    assert LessonProgress.objects.get(lesson=lesson).seconds_spent <= 10
+    later = start + timedelta(minutes=5)
+    chained = [
+        {**event, "seconds": 20} for event in stretch(lesson, start=later, count=20)
+    ]
+    record_events(learner=resident, events=chained)
+    spent = LessonProgress.objects.get(lesson=lesson).seconds_spent
+    assert spent <= 10 + 200 + 10  # 200 s passed, one forgiven overlap at most
+    assert DailyLearning.objects.get(learner=resident).online_seconds == spent

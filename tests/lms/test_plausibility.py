@@ -10,6 +10,7 @@ from lms.services.plausibility import (
     Limits,
     TimeClaim,
     check_time,
+    credited_seconds,
 )
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -93,3 +94,14 @@ def test_a_date_in_1900_is_before_enrolment():
     assert code(check_time(claim=old, record=record(), limits=LIMITS)) == (
         Code.BEFORE_ENROLMENT
     )
+
+
+def test_an_overlap_forgiven_for_clocks_is_not_credited_twice():
+    """Within the tolerance a claim is accepted, but the seconds it shares with
+    its neighbours count once."""
+    previous = NOW - timedelta(seconds=60)
+    assert credited_seconds(claim=claim(60), record=record(previous_at=previous)) == 60
+    assert credited_seconds(claim=claim(68), record=record(previous_at=previous)) == 60
+    assert credited_seconds(claim=claim(10), record=record(previous_at=NOW)) == 0
+    later = NOW - timedelta(seconds=5)
+    assert credited_seconds(claim=claim(60), record=record(next_starts_at=later)) == 55
