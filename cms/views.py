@@ -64,6 +64,11 @@ def search(request):
     )
 
 
+def public_pages():
+    """Live pages without a view restriction on themselves or above them."""
+    return Page.objects.live().public()
+
+
 @require_GET
 @never_cache
 def choose_language(request, code):
@@ -71,11 +76,17 @@ def choose_language(request, code):
     language = content_language(code)
     if language is None:
         raise Http404
-    page = Page.objects.live().filter(pk=request.GET.get("trang") or 0).first()
+    try:
+        page_id = int(request.GET.get("trang") or 0)
+    except ValueError:
+        page_id = 0
+    page = public_pages().filter(pk=page_id).first()
     target = None
     if page is not None:
         source = source_page(page.specific)
         target = live_translation(source, language.code) or source
+        if not public_pages().filter(pk=target.pk).exists():
+            target = page  # a draft or private version's address is not shown
     response = redirect(target.get_url(request) if target else "/")
     remember_preference(request, response, language.code)
     return response

@@ -132,6 +132,26 @@ def test_choosing_hmong_shows_the_hmong_version_and_is_remembered(
 
 
 @pytest.mark.django_db
+def test_the_language_switch_shows_no_draft_or_private_address(
+    client, mixed_lesson, hmong_lesson
+):
+    """Choosing Vietnamese on a Hmông lesson whose Vietnamese page was withdrawn
+    or made private stays on the Hmông page; a broken link goes home."""
+    from wagtail.models import PageViewRestriction
+
+    mixed_lesson.unpublish()
+    response = client.get(f"/ngon-ngu/vi/?trang={hmong_lesson.pk}")
+    assert response["Location"] == hmong_lesson.url
+    mixed_lesson.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=mixed_lesson, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(f"/ngon-ngu/vi/?trang={hmong_lesson.pk}")
+    assert response["Location"] == hmong_lesson.url
+    assert client.get("/ngon-ngu/vi/?trang=abc")["Location"] == "/"
+
+
+@pytest.mark.django_db
 def test_preference_survives_sign_in(resident, mixed_lesson, hmong_lesson):
     phone_one = Client()
     phone_one.get(f"/ngon-ngu/hmn/?trang={mixed_lesson.pk}")
