@@ -15,7 +15,7 @@ from django.test import Client
 from cms.models import LessonMedia
 from lms.models import LessonProgress, ProgressEvent
 from lms.services.enrolments import enrol
-from tests.browser_poll import poll
+from tests.browser_poll import poll, read_database
 from tests.csp_watch import violations, watch
 from tests.lms.conftest import make_lesson
 
@@ -86,7 +86,7 @@ def controlled(context, url):
 def wait_until(check, page, *, timeout=20.0):
     """Poll ``check``; waiting through ``page`` lets Playwright deliver its events."""
     deadline = time.monotonic() + timeout
-    while not check():
+    while not read_database(check):
         assert time.monotonic() < deadline, "timed out"
         page.wait_for_timeout(200)
 
@@ -188,6 +188,10 @@ def learn_offline_then_close(context, live_server, world):
 
 
 def assert_counted_once(world, events):
+    read_database(lambda: _assert_counted_once(world, events))
+
+
+def _assert_counted_once(world, events):
     stored = {
         str(pk)
         for pk in ProgressEvent.objects.values_list("client_event_id", flat=True)
