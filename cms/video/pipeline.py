@@ -27,11 +27,10 @@ from cms.models.media import TranscodeStatus
 from .playlists import set_prefix
 from .probe import MediaRejected, inspect_media
 from .retirement import retire
-from .stored_tree import delete_tree
+from .stored_tree import RENDITIONS_ROOT, delete_tree
 from .transcode import TranscodeError, transcode
 
 logger = logging.getLogger(__name__)
-RENDITIONS_ROOT = "media/renditions"
 PROGRESS_WRITE_SECONDS = 1.0
 COPY_CHUNK_BYTES = 16 * 1024 * 1024
 

@@ -14,15 +14,19 @@ class StatementStatus(models.TextChoices):
 
 
 class Statement(models.Model):
-    """One xAPI statement about one learner, under its stable id."""
+    """One xAPI statement about one learner or one group, under its stable id."""
 
     # The statement's own id (uuid5 of the record behind it), so recording the
     # same record again adds nothing and the LRS never stores two copies.
     id = models.UUIDField(primary_key=True, editable=False)
+    # None for a Group's statement (a family, clan, community or unit recognised):
+    # it is about no single learner, so no learner's export or erasure carries it.
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("learner"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="xapi_statements",
     )
     verb = models.CharField(_("verb"), max_length=40)

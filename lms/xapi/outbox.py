@@ -18,7 +18,7 @@ from lms.xapi import vocabulary as v
 from lms.xapi.models import Statement, StatementStatus
 
 
-def add(*, learner_id: int, verb: str, data: dict, record: str = "") -> None:
+def add(*, learner_id: int | None, verb: str, data: dict, record: str = "") -> None:
     Statement.objects.bulk_create(
         [
             Statement(

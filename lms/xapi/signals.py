@@ -17,6 +17,7 @@ from lms.models import (
 )
 from lms.recognition.constants import AuditAction
 from lms.recognition.models import AuditEntry, Decision
+from lms.recognition.services.population import subject_members
 from lms.xapi import conf, outbox
 from lms.xapi import statements as build
 from lms.xapi import vocabulary as v
@@ -107,17 +108,21 @@ def on_audit_entry(sender, instance, created, **kwargs):
     if not (created and conf.enabled()) or instance.action not in TOLD:
         return
     dossier = instance.dossier
-    if dossier is None or dossier.person_id is None:
-        return  # families, clans, units: no single learner to tell about
+    if dossier is None:
+        return
     record = f"recognition:{dossier.pk}"
     if instance.action == AuditAction.REVOKED:
         outbox.void(record)
         return
     decision = Decision.objects.get(pk=instance.data["decision"])
+    members = ()
+    if dossier.person_id is None:  # a family, clan, community or unit: a Group
+        kind, pk = dossier.subject_key.split(":", 1)
+        members = subject_members(kind=kind, pk=int(pk))
     outbox.add(
         learner_id=dossier.person_id,
         verb=v.SATISFIED.key,
-        data=build.recognised(dossier, decision),
+        data=build.recognised(dossier, decision, member_ids=members),
         record=record,
     )
 

@@ -4,7 +4,9 @@ Ids are stable: a uuid5 of the record behind the statement (a progress event's o
 id with its learner, an enrolment's or attempt's row id), so building a statement
 again, or a device resending its event, gives the same id. The actor is an xAPI
 account on this site under a pseudonym (a keyed hash of the learner's row id): never
-a name, phone number or e-mail address.
+a name, phone number or e-mail address. A family, clan, community or unit is an
+identified Group the same way (a keyed hash of its subject key), listing its member
+persons, if it has any, as pseudonymous agents.
 """
 
 import json
@@ -20,6 +22,8 @@ from lms.xapi import vocabulary as v
 from lms.xapi.conf import base_url
 
 PSEUDONYM_SALT = "lms.xapi.actor"
+# Another key for groups: household 5 and person 5 never share a name.
+GROUP_PSEUDONYM_SALT = "lms.xapi.group"
 # The xAPI Video profile's extension for the stretch of media played.
 PLAYED_SEGMENTS = "https://w3id.org/xapi/video/extensions/played-segments"
 
@@ -33,11 +37,18 @@ def statement_id(kind: str, *parts) -> uuid.UUID:
     return uuid.uuid5(namespace(), ":".join([kind, *map(str, parts)]))
 
 
-def pseudonym(learner_id: int) -> str:
+def _keyed_hash(salt: str, value: str) -> str:
     secret = settings.XAPI_ACTOR_SECRET or settings.SECRET_KEY
-    return salted_hmac(
-        PSEUDONYM_SALT, str(learner_id), secret=secret, algorithm="sha256"
-    ).hexdigest()[:32]
+    return salted_hmac(salt, value, secret=secret, algorithm="sha256").hexdigest()[:32]
+
+
+def pseudonym(learner_id: int) -> str:
+    return _keyed_hash(PSEUDONYM_SALT, str(learner_id))
+
+
+def group_pseudonym(subject_key: str) -> str:
+    """The group's account name: a keyed hash of its subject key (``household:5``)."""
+    return _keyed_hash(GROUP_PSEUDONYM_SALT, subject_key)
 
 
 def actor(learner_id: int) -> dict:
@@ -45,6 +56,24 @@ def actor(learner_id: int) -> dict:
         "objectType": "Agent",
         "account": {"homePage": base_url(), "name": pseudonym(learner_id)},
     }
+
+
+def group_actor(subject_key: str, member_ids=()) -> dict:
+    """An identified Group (xAPI 1.0.3, 2.4.2.2): one account, optional members.
+
+    Members are Agents (never Groups), sorted so the same members always give the
+    same statement, and an LRS holding it answers a re-send as the same one.
+    """
+    group = {
+        "objectType": "Group",
+        "account": {"homePage": base_url(), "name": group_pseudonym(subject_key)},
+    }
+    members = sorted(
+        (actor(pk) for pk in set(member_ids)), key=lambda a: a["account"]["name"]
+    )
+    if members:
+        group["member"] = members
+    return group
 
 
 def activity_id(kind: str, key) -> str:
@@ -101,14 +130,16 @@ def timestamp(value: datetime) -> str:
 def build(
     *,
     id: uuid.UUID,
-    learner_id: int,
+    learner_id: int | None,
     verb: v.Verb,
     object: dict,
     at: datetime,
     result: dict | None = None,
     parents: list[dict | None] = (),
     extensions: dict | None = None,
+    group: dict | None = None,
 ) -> dict:
+    """A statement by the learner, or by ``group`` (a Group actor) when given."""
     context = {"platform": settings.WAGTAIL_SITE_NAME, "language": v.LANGUAGE}
     parents = [parent for parent in parents if parent]
     if parents:
@@ -117,7 +148,7 @@ def build(
         context["extensions"] = extensions
     statement = {
         "id": str(id),
-        "actor": actor(learner_id),
+        "actor": group or actor(learner_id),
         "verb": verb.as_xapi(),
         "object": object,
         "context": context,
@@ -267,13 +298,16 @@ def attended(attendance) -> dict:
     )
 
 
-def recognised(dossier, decision) -> dict:
-    """A person recognised by a decision (a learning citizen title)."""
+def recognised(dossier, decision, *, member_ids=()) -> dict:
+    """A subject recognised by a decision: a person (a learning citizen title), or a
+    family, clan, community, commune or unit as a Group with ``member_ids``."""
     with translation.override("vi"):
         title = f"{dossier.get_model_display()} {dossier.year}"
+    person = dossier.person_id
     return build(
         id=statement_id("recognised", dossier.pk, decision.pk),
-        learner_id=dossier.person_id,
+        learner_id=person,
+        group=None if person else group_actor(dossier.subject_key, member_ids),
         verb=v.SATISFIED,
         object=activity(
             "recognition",

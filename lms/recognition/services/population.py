@@ -121,3 +121,22 @@ def villages(commune) -> list:
 def units(commune) -> list:
     """Every unit of the commune, commune- and province-level (as the reports)."""
     return list(commune.learning_units.all())
+
+
+def subject_members(*, kind: str, pk: int) -> list[int]:
+    """The person ids of a household's, clan's or unit's current members.
+
+    Villages and communes list none: their population is every resident there,
+    not a membership roll.
+    """
+    if kind == "household":
+        return household_members([pk])[pk]
+    if kind == "clan":
+        return [
+            person
+            for people in household_members(clan_households([pk])[pk]).values()
+            for person in people
+        ]
+    if kind == "unit":
+        return unit_members([pk])[pk]
+    return []
