@@ -8,10 +8,17 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 
 from cms.admin_home import urls
 from cms.admin_home.panels import StaffTasksPanel
 from cms.admin_home.selectors import courses_for_new_lesson
+from cms.explorer_start import (
+    StartPageExplorerMenuItem,
+    StartPagesSummaryItem,
+    way_down_only,
+)
 
 # Wagtail labels its workflow report and its workflow settings alike; the report
 # entries get names of their own so the menu never shows one name twice.
@@ -83,3 +90,23 @@ def staff_admin_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("cms/css/admin-staff.css")
     )
+
+
+@hooks.register("construct_main_menu")
+def start_explorer_at_own_pages(request, menu_items):
+    """The sidebar's "Trang" opens at the person's own pages (cms.explorer_start)."""
+    for index, item in enumerate(menu_items):
+        if item.name == "explorer" and isinstance(item, ExplorerMenuItem):
+            menu_items[index] = StartPageExplorerMenuItem.replacing(item)
+
+
+@hooks.register("construct_homepage_summary_items", order=1)  # after Wagtail's
+def count_own_pages(request, items):
+    for index, item in enumerate(items):
+        if type(item) is PagesSummaryItem:
+            items[index] = StartPagesSummaryItem(request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def list_the_way_down_above_the_start(parent_page, pages, request):
+    return way_down_only(parent_page, pages, request.user)

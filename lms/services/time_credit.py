@@ -10,6 +10,7 @@ import bisect
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -36,6 +37,14 @@ from lms.services.plausibility import (
     credited_seconds,
 )
 
+# Time events in the order their neighbours are judged: by time, then, for two that
+# end at the same moment, by the id the device gave them. That id comes with the event
+# and stays the same when a batch is sent again, while the row's own key is a fresh
+# random UUID at each attempt (and ``received_at`` the moment it arrived): so a tie is
+# settled the same way whichever request stores the events, in whatever order, and on
+# SQLite and PostgreSQL alike (both order UUIDs by their bytes, as Python does).
+TIME_ORDER = ("at", "client_event_id")
+
 
 def _neighbours(
     *, learner: User, at: datetime, event_id: uuid.UUID
@@ -47,7 +56,12 @@ def _neighbours(
     previous_at = (
         times.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()
     )
-    later = times.filter(at__gt=at).order_by("at").values_list("at", "payload").first()
+    later = (
+        times.filter(at__gt=at)
+        .order_by(*TIME_ORDER)
+        .values_list("at", "payload")
+        .first()
+    )
     next_starts_at = (
         later[0] - timedelta(seconds=later[1].get("seconds", 0)) if later else None
     )
@@ -63,14 +77,15 @@ class TimeLine:
     latest, and the first one after that; then adds each event it accepts. The
     learner's row is locked for the whole batch, so no other request adds any.
     An event outside the range read (its time not as the batch announced) asks
-    the database as before.
+    the database as before. Events are kept in `TIME_ORDER`, as the database
+    returns them, so an event's neighbours are the same read from memory or not.
     """
 
     def __init__(self, *, start: datetime, end: datetime):
         self.start, self.end = start, end
         self._loaded = False
-        self._ats: list[datetime] = []
-        self._seconds: list[int] = []
+        # (at, client event id, seconds), in TIME_ORDER.
+        self._events: list[tuple[datetime, uuid.UUID, int]] = []
 
     def _load(self, learner: User, event_id: uuid.UUID) -> None:
         # The event being checked is already stored (in its savepoint): not its own
@@ -78,15 +93,16 @@ class TimeLine:
         times = ProgressEvent.objects.filter(
             learner=learner, type=EventType.LESSON_TIME
         ).exclude(client_event_id=event_id)
+        fields = ("at", "client_event_id", "payload")
         rows = []
-        before = times.filter(at__lte=self.start).order_by("-at")
-        rows += before.values_list("at", "payload")[:1]
-        inside = times.filter(at__gt=self.start, at__lte=self.end).order_by("at")
-        rows += inside.values_list("at", "payload")
-        after = times.filter(at__gt=self.end).order_by("at")
-        rows += after.values_list("at", "payload")[:1]
-        for at, payload in rows:
-            self.add(at=at, seconds=payload.get("seconds", 0))
+        before = times.filter(at__lte=self.start).order_by("-at", "-client_event_id")
+        rows += before.values_list(*fields)[:1]
+        inside = times.filter(at__gt=self.start, at__lte=self.end)
+        rows += inside.order_by(*TIME_ORDER).values_list(*fields)
+        after = times.filter(at__gt=self.end).order_by(*TIME_ORDER)
+        rows += after.values_list(*fields)[:1]
+        for at, client_event_id, payload in rows:
+            self.add(at=at, event_id=client_event_id, seconds=payload.get("seconds", 0))
         self._loaded = True
 
     def neighbours(
@@ -97,20 +113,18 @@ class TimeLine:
             return _neighbours(learner=learner, at=at, event_id=event_id)
         if not self._loaded:
             self._load(learner, event_id)
-        index = bisect.bisect_right(self._ats, at)
-        previous_at = self._ats[index - 1] if index else None
-        next_starts_at = (
-            self._ats[index] - timedelta(seconds=self._seconds[index])
-            if index < len(self._ats)
-            else None
-        )
+        index = bisect.bisect_right(self._events, at, key=itemgetter(0))
+        previous_at = self._events[index - 1][0] if index else None
+        if index < len(self._events):
+            next_at, _id, next_seconds = self._events[index]
+            next_starts_at = next_at - timedelta(seconds=next_seconds)
+        else:
+            next_starts_at = None
         return previous_at, next_starts_at
 
-    def add(self, *, at: datetime, seconds: int) -> None:
-        """An accepted time event (after any others at the same time)."""
-        index = bisect.bisect_right(self._ats, at)
-        self._ats.insert(index, at)
-        self._seconds.insert(index, seconds)
+    def add(self, *, at: datetime, event_id: uuid.UUID, seconds: int) -> None:
+        """An accepted time event, in its place in `TIME_ORDER`."""
+        bisect.insort(self._events, (at, event_id, seconds), key=itemgetter(0, 1))
 
 
 def _add_daily(*, learner: User, day, seconds: int) -> None:
@@ -233,7 +247,7 @@ def credit_time(
     if known is not None:
         known.day_seconds[day] = day_seconds + seconds
         if known.timeline is not None:
-            known.timeline.add(at=at, seconds=seconds)
+            known.timeline.add(at=at, event_id=event_id, seconds=seconds)
     progress.seconds_spent += seconds
     if (
         progress.completed_at is None

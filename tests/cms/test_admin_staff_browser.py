@@ -65,3 +65,36 @@ def test_the_lesson_editor_in_chromium(staff_page):
     assert footer.get_by_role("button", name="Lưu bản nháp").is_hidden()
 
     assert WORDS.findall(page.evaluate(SHOWN_TEXT)) == []
+
+
+def test_the_sidebar_opens_at_the_centre_with_its_translation_in_reach(staff_page):
+    """After a Hmông translation: "Trang" opens at the Vietnamese centre page, and
+    its language menu leads to the Hmông centre page."""
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+    from wagtail.models import Locale
+
+    from cms.models import CentrePage
+
+    world, page, base = staff_page
+    # A live-server test empties the tables: the language rows too.
+    hmong, _created = Locale.objects.get_or_create(language_code="hmn")
+    CopyPageForTranslationAction(
+        page=world.lesson, locale=hmong, copy_parents=True, user=world.staff
+    ).execute(skip_permission_checks=True)
+    hmong_centre = CentrePage.objects.get(centre=world.centre, locale=hmong)
+
+    page.goto(f"{base}/admin/")
+    page.get_by_role("button", name="Trang").click()
+    header = page.locator(".c-page-explorer__header__title")
+    shows = (
+        "href => document.querySelector('.c-page-explorer__header__title')"
+        ".getAttribute('href') === href"
+    )
+    page.wait_for_function(shows, arg=f"/admin/pages/{world.centre_page.pk}/")
+    assert world.centre_page.title in header.inner_text()
+    items = page.locator(".c-page-explorer__item")
+    items.filter(has_text=world.course_index.title).first.wait_for()
+    languages = page.locator(".c-page-explorer__header__select select")
+    languages.select_option(label="Tiếng Hmông (Lus Hmoob)")
+    page.wait_for_function(shows, arg=f"/admin/pages/{hmong_centre.pk}/")
+    assert WORDS.findall(page.evaluate(SHOWN_TEXT)) == []
