@@ -69,9 +69,10 @@ def register_area(user) -> scope.Scope:
     their places, as in ``visible_decisions``."""
     if is_admin(user) or not user.commune_id:
         return scope.platform()
+    commune = user.commune  # read once per request: the page's header reads it too
     if is_province_officer(user):
-        return scope.for_province(user.commune.province)
-    return scope.for_commune(user.commune)
+        return scope.for_province(commune.province)
+    return scope.for_commune(commune)
 
 
 def _heading(area: scope.Scope, *, made: datetime.datetime) -> official.Heading:
