@@ -2,10 +2,10 @@
 recognition decisions).
 
 PDF core fonts have no Vietnamese glyphs, so each face is embedded from Debian's
-fonts-dejavu-core (regular and bold) and fonts-dejavu-extra (the serif italics that
-official documents need for the place-and-date line and the legal bases). Each face
-is registered on its own: another module may already have registered the regular
-face without the bold one.
+DejaVu fonts: every document is in the official layout, set in DejaVu Serif
+Condensed from fonts-dejavu-extra (with the italics that official documents need
+for the place-and-date line and the legal bases). Each face is registered on its
+own: another module may already have registered some of them.
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 SERIF = "DejaVuSerifCondensed"
 
 
@@ -33,12 +32,6 @@ def _register(names) -> None:
     for name in names:
         if name not in registered:
             pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
-
-
-def register_fonts() -> tuple[str, str]:
-    """Register the regular and bold faces once; return their names."""
-    _register((REGULAR, BOLD))
-    return REGULAR, BOLD
 
 
 def register_serif_fonts() -> Faces:

@@ -11,12 +11,11 @@ an embedded DejaVu face.
 import io
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-from lms.official_layout import MOTTO, NATION, place_and_date
+from lms import official_pdf
+from lms.official_layout import place_and_date
 from lms.pdf_fonts import register_serif_fonts
-from lms.qr import qr_image
 from lms.recognition import decision_document
 from lms.recognition.decision_document import issuer, issuing_place
 from lms.recognition.titles import title_words
@@ -24,12 +23,6 @@ from lms.recognition.titles import title_words
 
 def verify_url(dossier, *, base_url: str) -> str:
     return decision_document.verify_url(dossier.public_code, base_url=base_url)
-
-
-def _underline(pdf, x_centre: float, y: float, text: str, font, size, share=1.0):
-    half = stringWidth(text, font, size) * share / 2
-    pdf.setLineWidth(0.6)
-    pdf.line(x_centre - half, y, x_centre + half, y)
 
 
 def certificate_pdf(dossier, *, base_url: str) -> bytes:
@@ -42,24 +35,15 @@ def certificate_pdf(dossier, *, base_url: str) -> bytes:
     pdf = canvas.Canvas(buffer, pagesize=(width, height), initialFontName=faces.regular)
     pdf.setTitle(f"Giấy chứng nhận {dossier.subject_name}")
     pdf.setAuthor(decision.authority)
-    pdf.setLineWidth(3)
-    pdf.rect(24, 24, width - 48, height - 48)
-    pdf.setLineWidth(0.8)
-    pdf.rect(30, 30, width - 60, height - 60)
-
-    left, right, top = width * 0.27, width * 0.68, height - 62
-    if decision.parent_authority:
-        pdf.setFont(faces.regular, 12)
-        pdf.drawCentredString(left, top, decision.parent_authority.upper())
-    authority = decision.authority.upper()
-    pdf.setFont(faces.bold, 12)
-    pdf.drawCentredString(left, top - 16, authority)
-    _underline(pdf, left, top - 21, authority, faces.bold, 12, share=0.4)
-    pdf.setFont(faces.bold, 12)
-    pdf.drawCentredString(right, top, NATION)
-    pdf.setFont(faces.bold, 13)
-    pdf.drawCentredString(right, top - 16, MOTTO)
-    _underline(pdf, right, top - 20, MOTTO, faces.bold, 13)
+    official_pdf.frame(pdf, width, height)
+    official_pdf.header(
+        pdf,
+        faces,
+        width=width,
+        top=height - 62,
+        parent=decision.parent_authority,
+        body=decision.authority,
+    )
 
     centre = width / 2
     words = title_words(dossier.model)
@@ -89,23 +73,20 @@ def certificate_pdf(dossier, *, base_url: str) -> bytes:
         f"(Theo Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y})",
     )
 
-    pdf.setFont(faces.italic, 13)
-    pdf.drawCentredString(
-        right,
-        height - 392,
-        place_and_date(issuing_place(decision, dossier), decision.date),
+    official_pdf.signer(
+        pdf,
+        faces,
+        width=width,
+        y=height - 392,
+        place_date=place_and_date(issuing_place(decision, dossier), decision.date),
+        title=decision.signer_title,
     )
-    pdf.setFont(faces.bold, 13)
-    pdf.drawCentredString(right, height - 410, decision.signer_title.upper())
+    right = width * official_pdf.RIGHT
     pdf.drawCentredString(right, 62, decision.signer_name)
 
     if dossier.public_code:
         url = verify_url(dossier, base_url=base_url)
-        pdf.drawImage(qr_image(url), 52, 76, width=90, height=90)
-        pdf.setFont(faces.regular, 9)
-        pdf.drawString(52, 64, f"Mã xác thực: {dossier.public_code}")
-        pdf.drawString(52, 52, f"Kiểm tra: {url}")
-        pdf.linkURL(url, (52, 76, 142, 166))
+        official_pdf.verify_block(pdf, faces, url=url, code=dossier.public_code)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

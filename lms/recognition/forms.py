@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.recognition.constants import DossierStatus, LearningModel
+from lms.recognition.decision_register import RegisterFilter
 
 
 class QueueFilterForm(forms.Form):
@@ -55,3 +56,30 @@ class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class RegisterFilterForm(forms.Form):
+    """The register's filters: the years that have decisions, and the model."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year of the title"), required=False, coerce=int, empty_value=None
+    )
+    model = forms.ChoiceField(
+        label=_("Learning model"),
+        required=False,
+        choices=[("", _("All models")), *LearningModel.choices],
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [
+            ("", _("All years")),
+            *((year, str(year)) for year in years),
+        ]
+
+    def filters(self) -> RegisterFilter:
+        """What was validly asked for."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        # An invalid field is left out of cleaned_data, so it filters nothing.
+        return RegisterFilter(year=data.get("year"), model=data.get("model") or "")

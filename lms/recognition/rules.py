@@ -160,6 +160,33 @@ def recognised_by(user, decision) -> bool:
 rules.add_perm(
     "recognition.view_decision", is_admin | decision_in_place | recognised_by
 )
+# The register of decisions (sổ quyết định) is a tool of the officers' and staff's
+# pages: residents reach their own decisions from their dossiers, never from a list.
+rules.add_perm(
+    "recognition.view_decision_register", is_officer | is_centre_staff | is_admin
+)
+
+
+def visible_decisions(user) -> Q:
+    """A filter for the decisions the register lists to an officer or staff member.
+
+    The queryset face of ``is_admin | decision_in_place``; tests/lms/recognition/
+    test_decision_register.py holds them equal.
+    """
+    if is_admin(user):
+        return Q()
+    place = place_of(user)
+    visible = Q(pk__in=[])
+    if is_province_officer(user):
+        visible |= Q(commune__province_id=place.province_id)
+    if place.commune_id and (
+        commune_officer_of(user, place.commune_id)
+        or centre_staff_of(user, place.commune_id)
+        or is_village_officer(user)
+    ):
+        visible |= Q(commune_id=place.commune_id)
+    return visible
+
 
 # Without an object: may the user open the officers' pages at all?
 may_follow_dossiers = is_officer | is_centre_staff | is_admin

@@ -26,6 +26,16 @@ urlpatterns = [
     path("cong-nhan/ho-so/<int:pk>/tra-lai/", views.return_dossier, name="return"),
     path("cong-nhan/ho-so/<int:pk>/thu-hoi/", views.revoke, name="revoke"),
     path(
+        "cong-nhan/quyet-dinh/",
+        decision_views.decision_register,
+        name="decision_register",
+    ),
+    path(
+        "cong-nhan/quyet-dinh/so-quyet-dinh.xlsx",
+        decision_views.decision_register_xlsx,
+        name="decision_register_xlsx",
+    ),
+    path(
         "cong-nhan/quyet-dinh/<int:pk>/",
         decision_views.decision_detail,
         name="decision",

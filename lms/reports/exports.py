@@ -35,8 +35,8 @@ from lms.official_layout import (
 from . import official
 from .figures import Report
 
-INT, FLOAT, PERCENT, TEXT = "int", "float", "percent", "text"
-NUMBER_FORMATS = {INT: "#,##0", FLOAT: "#,##0.0", PERCENT: "0.0"}
+INT, FLOAT, PERCENT, TEXT, DATE = "int", "float", "percent", "text", "date"
+NUMBER_FORMATS = {INT: "#,##0", FLOAT: "#,##0.0", PERCENT: "0.0", DATE: "dd/mm/yyyy"}
 HEADER_ROW = 12  # the heading block takes rows 1–10, then one blank row
 
 
@@ -79,7 +79,9 @@ def _split(columns: int) -> int:
     return 1 if columns <= 4 else columns // 3
 
 
-def _heading_rows(sheet, heading: official.Heading, table: Table, form) -> None:
+def _heading_rows(
+    sheet, heading: official.Heading, table: Table, form_label: str, lines
+) -> None:
     """Rows 1–10; the only merged cells of the sheet."""
     last = len(table.columns)
     left = _split(last)
@@ -91,7 +93,7 @@ def _heading_rows(sheet, heading: official.Heading, table: Table, form) -> None:
             MOTTO,
             Font(bold=True, size=13, underline="single"),
         ),
-        (form.label, Font(size=12), "", Font()),
+        (form_label, Font(size=12), "", Font()),
     ]
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row, (left_text, left_font, right_text, right_font) in enumerate(pairs, 1):
@@ -112,18 +114,22 @@ def _heading_rows(sheet, heading: official.Heading, table: Table, form) -> None:
         )
         sheet.cell(row=row, column=1).alignment = centred
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    for row, text in enumerate(lines, start=7):
+        sheet.cell(row=row, column=1, value=neutralise(text))
+    sheet.row_dimensions[1].height = sheet.row_dimensions[2].height = 18
+
+
+def _report_lines(heading: official.Heading, table: Table) -> tuple[str, ...]:
+    """Rows 7–10 of a report's form: unit, period, date of making, units."""
     made_on = heading.made_on
     if heading.figures_of:
         made_on += f" (số liệu tổng hợp lúc {heading.figures_of})"
-    lines = (
+    return (
         f"Đơn vị báo cáo: {heading.reporting_unit}",
         f"Kỳ báo cáo: {heading.period}",
         f"Ngày lập biểu: {made_on}",
         _("Units: %(unit)s") % {"unit": table.unit},
     )
-    for row, text in enumerate(lines, start=7):
-        sheet.cell(row=row, column=1, value=neutralise(text))
-    sheet.row_dimensions[1].height = sheet.row_dimensions[2].height = 18
 
 
 def _signature_rows(sheet, heading: official.Heading, columns: int) -> None:
@@ -152,6 +158,39 @@ def _page_setup(sheet, columns: int) -> None:
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"  # repeated on every page
 
 
+def official_sheet(
+    book: Workbook,
+    *,
+    name: str,
+    heading: official.Heading,
+    table: Table,
+    form_label: str = "",
+    lines: Sequence[str] = (),
+) -> None:
+    """Add one sheet in the official layout: the heading block (with up to four
+    ``lines`` under the titles), one header row, the data, the signatures. Other
+    registers (the recognition decisions) are written with it too."""
+    if len(lines) > HEADER_ROW - 8:
+        raise ValueError("The heading block has room for four lines.")
+    sheet = book.create_sheet(name)
+    _heading_rows(sheet, heading, table, form_label, lines)
+    for index, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=index, value=neutralise(column.header))
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in table.rows:
+        sheet.append(neutralise_row(row))
+        for column, cell in zip(table.columns, sheet[sheet.max_row], strict=True):
+            if column.kind in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[column.kind]
+    _signature_rows(sheet, heading, len(table.columns))
+    for index, column in enumerate(table.columns, start=1):
+        width = 34 if column.kind == TEXT else 16
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
+    _page_setup(sheet, len(table.columns))
+
+
 def to_xlsx(report: Report, tables: Sequence[Table]) -> bytes:
     """A workbook with one sheet per table, each a form in the official layout."""
     with translation.override("vi"):
@@ -160,27 +199,14 @@ def to_xlsx(report: Report, tables: Sequence[Table]) -> bytes:
         book.remove(book.active)
         for table in tables:
             form = official.form_for(table.key)
-            sheet = book.create_sheet(form.sheet_name)
-            _heading_rows(sheet, heading, table, form)
-            for index, column in enumerate(table.columns, start=1):
-                cell = sheet.cell(
-                    row=HEADER_ROW, column=index, value=neutralise(column.header)
-                )
-                cell.font = Font(bold=True)
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            for row in table.rows:
-                sheet.append(neutralise_row(row))
-                for column, cell in zip(
-                    table.columns, sheet[sheet.max_row], strict=True
-                ):
-                    if column.kind in NUMBER_FORMATS:
-                        cell.number_format = NUMBER_FORMATS[column.kind]
-            _signature_rows(sheet, heading, len(table.columns))
-            for index, column in enumerate(table.columns, start=1):
-                width = 34 if column.kind == TEXT else 16
-                sheet.column_dimensions[get_column_letter(index)].width = width
-            sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
-            _page_setup(sheet, len(table.columns))
+            official_sheet(
+                book,
+                name=form.sheet_name,
+                heading=heading,
+                table=table,
+                form_label=form.label,
+                lines=_report_lines(heading, table),
+            )
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()

@@ -93,8 +93,9 @@ def _province_title(province) -> str:
     return f"Tỉnh {province.name}"
 
 
-def _units(scope: Scope) -> tuple[str, str, str]:
-    """(parent, unit, place of the date line) of the area."""
+def area_units(scope: Scope) -> tuple[str, str, str]:
+    """(parent, unit, place of the date line) of the area; the heading of any
+    register an area keeps (reports, the recognition decisions) starts from it."""
     if scope.level == Level.VILLAGE:
         return scope.commune.name, scope.village.name, scope.commune.name
     if scope.level == Level.COMMUNE:
@@ -117,7 +118,7 @@ def reporting_period(year: int, today: datetime.date) -> str:
 
 def heading(report: Report, *, title: str) -> Heading:
     made = timezone.localtime(report.generated_at)
-    parent, unit, place = _units(report.scope)
+    parent, unit, place = area_units(report.scope)
     figures_of = (
         timezone.localtime(report.summarised_at).strftime("%d/%m/%Y %H:%M")
         if report.summarised_at

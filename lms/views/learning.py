@@ -12,11 +12,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.models import CoursePage
+from lms.course_certificate import certificate_pdf
 from lms.models import AccessKind, Certificate, Quiz
 from lms.selectors import my_learning
 from lms.services import enrolments
 from lms.services.access_log import log_personal_data_access
-from lms.services.certificates import certificate_pdf
 from lms.services.quizzes import (
     QuizRefused,
     choice_texts,

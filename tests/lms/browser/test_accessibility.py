@@ -167,9 +167,11 @@ def site(live_server, tmp_path, monkeypatch):
             "new class": reverse("lms:staff-session-create"),
             "enrol": reverse("lms:staff-enrol"),
             "temporary password": reverse("lms:staff-temporary-password"),
+            "decision register": reverse("recognition:decision_register"),
         },
         "officer_pages": {
             "recognition queue": reverse("recognition:queue"),
+            "decision register": reverse("recognition:decision_register"),
             "reports": reverse("reports:dashboard"),
         },
     }
