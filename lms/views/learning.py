@@ -71,6 +71,10 @@ def certificate_download(request, code):
     )
     if not request.user.has_perm("lms.view_certificate", certificate):
         raise Http404
+    if not certificate.is_valid:
+        # A printed copy of a revoked certificate would look valid; the verify page
+        # and "My learning" say it was revoked.
+        raise Http404
     log_personal_data_access(
         viewer=request.user,
         subject=certificate.learner,

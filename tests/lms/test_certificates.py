@@ -144,6 +144,18 @@ def test_revoke_needs_reason_and_shows_on_verify(certificate, staff):
 
 
 @pytest.mark.django_db
+def test_revoked_certificate_is_no_longer_downloadable(certificate, resident, staff):
+    client = Client()
+    client.force_login(resident)
+    url = f"/hoc-tap/chung-chi/{certificate.code}.pdf"
+    assert client.get(url).status_code == 200
+    assert url in client.get("/hoc-tap-cua-toi/").content.decode()
+    revoke_certificate(certificate=certificate, revoked_by=staff, reason="Cấp nhầm")
+    assert client.get(url).status_code == 404
+    assert url not in client.get("/hoc-tap-cua-toi/").content.decode()
+
+
+@pytest.mark.django_db
 def test_staff_revoke_view_scoped_to_commune(
     certificate, staff, far_staff, other_centre
 ):
