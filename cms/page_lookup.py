@@ -44,6 +44,26 @@ def site_root_paths() -> list:
     return _sites.get(request_version(), "root paths", Site.get_site_root_paths)
 
 
+def home_for(site: Site, locale_id: int | None) -> tuple[str, int | None]:
+    """The address and locale pages of this language are found under: the live
+    translation of the site's home page in that locale, else the home page itself,
+    as Wagtail routes (`site.root_page.localized`). Remembered in this process."""
+    root = site.root_page
+    if locale_id is None or locale_id == root.locale_id:
+        return root.url_path, locale_id
+
+    def find():
+        translation = (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .values_list("url_path", "locale_id")
+            .first()
+        )
+        return translation or (root.url_path, root.locale_id)
+
+    return _sites.get(request_version(), ("home", site.pk, locale_id), find)
+
+
 def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     related = getattr(model, "serve_related", ())
