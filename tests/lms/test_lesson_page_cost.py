@@ -89,3 +89,20 @@ def test_a_lesson_preview_is_never_answered_from_memory(rf, course, lessons):
     assert lesson.get_context(request)["lesson_count"] == 3
     request.is_preview = True
     assert lesson.get_context(request)["lesson_count"] == 4
+
+
+@pytest.mark.django_db
+def test_the_remembered_language_links_follow_a_new_translation(lessons):
+    """The chooser's links are kept per page until the next publish: a lesson
+    translated since shows its language as available."""
+    client = Client()
+
+    def hmong_link():
+        html = client.get(lessons[0].url).content.decode()
+        return re.search(
+            r'<li><a [^>]*lang="hmn"[^>]*>[^<]*</a>[^<]*(<span[^>]*>)?', html
+        )
+
+    assert hmong_link().group(1) is not None  # "(not translated yet)"
+    translate(lessons[0])
+    assert hmong_link().group(1) is None
