@@ -55,6 +55,12 @@ PROGRESS_TYPES = frozenset(
 )
 
 
+def _writes_progress(data) -> bool:
+    # Any JSON may come in: a list as the type is not an error here.
+    kind = data.get("type") if isinstance(data, dict) else None
+    return isinstance(kind, str) and kind in PROGRESS_TYPES
+
+
 class Status:
     ACCEPTED = "accepted"
     DUPLICATE = "duplicate"
@@ -210,7 +216,7 @@ class Batch:
         """
         lesson_ids = set()
         for data in events:
-            if not isinstance(data, dict) or data.get("type") not in PROGRESS_TYPES:
+            if not _writes_progress(data):
                 continue
             lesson_id = data.get("lesson")
             info = self._lessons.get(lesson_id) if type(lesson_id) is int else None
@@ -514,10 +520,7 @@ def record_events(*, learner: User, events: list) -> list[EventResult]:
         # Every writer of progress rows (batches, quizzes) locks the learner first:
         # one learner's batches run one after the other, and a row a batch makes
         # cannot be made at once by another.
-        if any(
-            isinstance(data, dict) and data.get("type") in PROGRESS_TYPES
-            for data in events
-        ):
+        if any(_writes_progress(data) for data in events):
             batch.lock_learner()
             batch.lock_progress_rows(events)
         for data in events:

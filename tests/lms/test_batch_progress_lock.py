@@ -152,3 +152,15 @@ def test_media_and_time_in_one_batch_write_one_row_in_step(
     assert row.seconds_spent == 10 + 50
     assert row.watched_intervals == [[0.0, 60.0]]
     assert row.watched_seconds == 60
+
+
+@pytest.mark.django_db
+def test_an_event_of_no_known_type_is_refused_alone(resident, enrolled, lesson):
+    """Any JSON may come as an event's type (a list, an object): it is refused
+    and the batch's other events still count."""
+    events = stretch(lesson, start=enrolled.enrolled_at, count=2)
+    events.insert(1, {**events[0], "id": str(uuid.uuid4()), "type": ["lesson.time"]})
+    events.append({**events[0], "id": str(uuid.uuid4()), "type": {"a": 1}})
+    results = record_events(learner=resident, events=events)
+    assert statuses(results) == ["accepted", "rejected", "accepted", "rejected"]
+    assert seconds(resident, lesson) == 20
