@@ -18,6 +18,8 @@ from cms.content_languages import (
     autonym,
     preferred_language,
 )
+from cms.page_cache import request_version
+from cms.process_memo import ProcessMemo
 from cms.translations import (
     language_of,
     live_language_codes,
@@ -35,11 +37,22 @@ class LanguageLink:
     available: bool
 
 
-def chooser_links(page) -> list[LanguageLink]:
+_links = ProcessMemo(maxsize=5000)
+
+
+def chooser_links(page) -> tuple[LanguageLink, ...]:
+    """The chooser's links for ``page``, remembered per process until a page is
+    published, unpublished, moved or deleted (cms.process_memo)."""
+    if page.pk is None:  # a preview of a page not saved yet
+        return _links_of(page)
+    return _links.get(request_version(), page.pk, lambda: _links_of(page))
+
+
+def _links_of(page) -> tuple[LanguageLink, ...]:
     source = source_page(page)
     available = live_language_codes(source)
     here = language_of(page)
-    return [
+    return tuple(
         LanguageLink(
             code=language.code,
             autonym=language.autonym,
@@ -48,7 +61,7 @@ def chooser_links(page) -> list[LanguageLink]:
             available=language.code in available,
         )
         for language in CONTENT_LANGUAGES
-    ]
+    )
 
 
 def missing_language(request, page) -> str | None:

@@ -44,14 +44,46 @@ def site_root_paths() -> list:
     return _sites.get(request_version(), "root paths", Site.get_site_root_paths)
 
 
+def home_for(site: Site, locale_id: int | None) -> tuple[str, int | None]:
+    """The address and locale pages of this language are found under: the live
+    translation of the site's home page in that locale, else the home page itself,
+    as Wagtail routes (`site.root_page.localized`). Remembered in this process."""
+    root = site.root_page
+    if locale_id is None or locale_id == root.locale_id:
+        return root.url_path, locale_id
+
+    def find():
+        translation = (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .values_list("url_path", "locale_id")
+            .first()
+        )
+        return translation or (root.url_path, root.locale_id)
+
+    return _sites.get(request_version(), ("home", site.pk, locale_id), find)
+
+
+# Page type -> the SQL that reads one page of that type by id and address, as the
+# ORM writes it, compiled once per process: compiling a page type's 35 columns
+# cost more than running the query.
+_row_sql: dict[type, str] = {}
+
+
 def _specific(page_id: int, content_type_id: int, url_path: str) -> Page | None:
     model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
     related = getattr(model, "serve_related", ())
-    return (
-        model.objects.select_related(*related)
-        .filter(pk=page_id, url_path=url_path)
-        .first()
-    )
+    if related:
+        return (
+            model.objects.select_related(*related)
+            .filter(pk=page_id, url_path=url_path)
+            .first()
+        )
+    sql = _row_sql.get(model)
+    if sql is None:
+        query = model.objects.filter(pk=0, url_path="").query
+        sql = _row_sql[model] = query.sql_with_params()[0]
+    return next(iter(model.objects.raw(sql, [page_id, url_path])), None)
 
 
 def live_page_at(url_path: str, *, locale_id: int | None = None) -> Page | None:

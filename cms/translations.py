@@ -58,14 +58,19 @@ def source_page(page: Page) -> Page:
     """The Vietnamese page this one translates, as its specific class (or itself)."""
     if language_of(page) == DEFAULT_CODE:
         return page
-    source = (
-        Page.objects.filter(
+    # Kept on the page object: a translated page's view asks several times
+    # (language links, lesson list, body, progress), one object per request.
+    source = page.__dict__.get("_source_page")
+    if source is None:
+        # A translation is of its source's own type: one query, not `.specific()`'s
+        # two, when the page is already specific.
+        specific = type(page) is not Page
+        rows = (type(page) if specific else Page).objects.filter(
             translation_key=page.translation_key, locale__language_code=DEFAULT_CODE
         )
-        .specific()
-        .first()
-    )
-    return source or page
+        source = (rows if specific else rows.specific()).first() or page
+        page._source_page = source
+    return source
 
 
 def live_translation(page: Page, code: str) -> Page | None:
@@ -132,9 +137,25 @@ def _emptied(child) -> bool:
     return not "".join(child.block.get_searchable_content(child.value)).strip()
 
 
+_wordings = ProcessMemo(maxsize=500)
+
+
 def source_wordings(source, field_name: str = "body") -> dict[str, set[str]]:
     """Every wording each block of the Vietnamese page has had, by block id: the
-    current one and those kept in its recent revisions."""
+    current one and those kept in its recent revisions.
+
+    Remembered per process under the page cache's version token: a wording a
+    published translation holds was the source's before that publish, which
+    changed the token, so the remembered set always has it.
+    """
+    return _wordings.get(
+        request_version(),
+        (source.pk, field_name),
+        lambda: _read_wordings(source, field_name),
+    )
+
+
+def _read_wordings(source, field_name: str) -> dict[str, set[str]]:
     wordings: dict[str, set[str]] = {}
     for child in getattr(source, field_name) or []:
         prep = child.block.get_prep_value(child.value)

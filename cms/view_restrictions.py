@@ -26,7 +26,11 @@ class ViewRestrictionsMixin:
 
     def get_view_restrictions(self):
         if not any_restriction():
-            return PageViewRestriction.objects.none()
+            none = PageViewRestriction.objects.none()
+            # Known to be empty: iterating it or asking `exists()` (Wagtail's
+            # serve, the page cache) then compiles no SQL.
+            none._result_cache = []
+            return none
         # The page and its ancestors are the paths that prefix its own.
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]

@@ -236,6 +236,8 @@ class ChosenLanguageMixin:
 
 
 _course_parts = ProcessMemo(maxsize=500)
+# A lesson's course and its lessons, by the course's tree path.
+_lesson_parts = ProcessMemo(maxsize=500)
 
 
 class CoursePage(ChosenLanguageMixin, ViewRestrictionsMixin, FoldedSearchMixin, Page):
@@ -474,22 +476,17 @@ class LessonPage(ChosenLanguageMixin, ViewRestrictionsMixin, FoldedSearchMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A lesson's parent is a course (parent_page_types): one query for its
-        # specific row, not get_parent() and then .specific.
-        course = (
-            CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
-            or self.get_parent().specific
-        )
+        # A preview may show a lesson not saved, or moved, in the draft.
+        if getattr(request, "is_preview", False):
+            course, siblings = self.course_and_lessons()
+        else:
+            course, siblings = _lesson_parts.get(
+                request_version(), self.path[: -self.steplen], self.course_and_lessons
+            )
         context["course"] = course
         # An alias of a lesson may sit outside a course: it is then its own list.
-        siblings = (
-            course.localized_lessons(
-                ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
-                + ("translation_key",)
-            )
-            if isinstance(course, CoursePage)
-            else [self]
-        )
+        if not isinstance(course, CoursePage):
+            siblings = [self]
         position = next(
             (
                 i
@@ -508,6 +505,29 @@ class LessonPage(ChosenLanguageMixin, ViewRestrictionsMixin, FoldedSearchMixin, 
         context["media_minutes"] = self.media_minutes()
         context["body_blocks"] = self.body_blocks()
         return context
+
+    def course_and_lessons(self) -> tuple[Page, tuple]:
+        """The lesson's course and the course's live lessons (in this page's
+        language where translated), as the lesson's navigation shows them.
+
+        Kept per process under the page cache's version token (cms.process_memo),
+        as the course page keeps its own list: they change only when a page is
+        published, unpublished, moved or deleted.
+        """
+        # A lesson's parent is a course (parent_page_types): one query for its
+        # specific row, not get_parent() and then .specific.
+        course = (
+            CoursePage.objects.filter(path=self.path[: -self.steplen]).first()
+            or self.get_parent().specific
+        )
+        if not isinstance(course, CoursePage):
+            return course, ()
+        return course, tuple(
+            course.localized_lessons(
+                ("id", "title", "slug", "url_path", "path", "depth", "locale_id")
+                + ("translation_key",)
+            )
+        )
 
     def body_blocks(self) -> list[tuple[object, bool]]:
         """(block, shown in Vietnamese) pairs: a translation falls back to the

@@ -10,7 +10,10 @@ another learner is another event: ids never leak across learners.
 A batch is one transaction (one commit, what costs most per request) with one
 savepoint per event, so one rejected event rolls back its own writes only. What the
 events name (lessons, their courses, quizzes, the learner's enrolments and known
-ids) is fetched once for the whole batch.
+ids) is fetched once for the whole batch. The learner's progress rows of the lessons
+named are locked once, in one query in lesson order, before the first savepoint: a
+lock taken there outlives any event's rollback, and two requests that lock the same
+rows take them in the same order.
 """
 
 import uuid
@@ -26,7 +29,7 @@ from wagtail.models import Page
 
 from cms.models import LessonPage
 from cms.translations import source_page_ids
-from lms.models import EventType, ProgressEvent, User
+from lms.models import EventType, LessonProgress, ProgressEvent, User
 from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
@@ -44,6 +47,18 @@ CLOCK_SKEW = timedelta(minutes=5)
 MAX_SECONDS_PER_EVENT = 4 * 3600
 # Media players report positions a little past the end.
 MEDIA_END_TOLERANCE = 2.0
+
+
+# Events whose lesson's progress row the batch locks and writes.
+PROGRESS_TYPES = frozenset(
+    {EventType.LESSON_TIME, EventType.MEDIA_WATCHED, EventType.LESSON_COMPLETED}
+)
+
+
+def _writes_progress(data) -> bool:
+    # Any JSON may come in: a list as the type is not an error here.
+    kind = data.get("type") if isinstance(data, dict) else None
+    return isinstance(kind, str) and kind in PROGRESS_TYPES
 
 
 class Status:
@@ -104,6 +119,12 @@ class Batch:
     timeline: TimeLine | None = None
     # Seconds accepted per day, written to the daily rows once, at the batch's end.
     unsaved_day_seconds: dict = field(default_factory=dict)
+    # lesson id -> the learner's progress row, locked for the whole batch
+    # (`lock_progress_rows`) and kept up to date by the events that write it.
+    _progress: dict[int, LessonProgress] = field(default_factory=dict)
+    progress_locked: bool = False
+    # The rows the event being applied used: forgotten if its savepoint rolls back.
+    _progress_used: set[int] = field(default_factory=set)
 
     def preload(self, events: list) -> None:
         """One query each for the ids, lessons, parents and quizzes the events name."""
@@ -184,6 +205,55 @@ class Batch:
                 .values_list("pk")
             )
             self.learner_locked = True
+
+    def lock_progress_rows(self, events: list) -> None:
+        """Lock the learner's progress rows of the lessons the events name, once.
+
+        One query, in lesson order (two batches never wait for each other in a
+        cycle), in the batch's own transaction before any event's savepoint. Rows
+        not there yet are made by the first event that needs one
+        (`progress_of`), so a rejected event leaves no row behind.
+        """
+        lesson_ids = set()
+        for data in events:
+            if not _writes_progress(data):
+                continue
+            lesson_id = data.get("lesson")
+            info = self._lessons.get(lesson_id) if type(lesson_id) is int else None
+            if info is not None and info.course_id in self.enrolled_courses():
+                lesson_ids.add(info.lesson.pk)
+        if lesson_ids:
+            rows = (
+                LessonProgress.objects.select_for_update()
+                .filter(learner=self.learner, lesson_id__in=sorted(lesson_ids))
+                .order_by("lesson_id")
+            )
+            self._progress = {row.lesson_id: row for row in rows}
+        self.progress_locked = True
+
+    def progress_of(self, lesson: LessonPage) -> LessonProgress | None:
+        """The learner's locked progress row for the lesson (made if new), or None
+        when the batch locked none: the caller then locks it itself."""
+        if not self.progress_locked:
+            return None
+        progress = self._progress.get(lesson.pk)
+        if progress is None:
+            progress = self._progress[lesson.pk] = rules.lock_progress(
+                learner=self.learner, lesson=lesson
+            )
+        self._progress_used.add(lesson.pk)
+        return progress
+
+    def event_rolled_back(self) -> None:
+        """The event's writes are undone: forget the rows it used (a row it made
+        is gone; one it changed is read again, still locked by this batch)."""
+        for lesson_id in self._progress_used:
+            self._progress.pop(lesson_id, None)
+        self._progress_used.clear()
+
+    def forget_progress(self) -> None:
+        self._progress.clear()
+        self._progress_used.clear()
 
     def lesson(self, lesson_id: int) -> LessonInfo | None:
         if lesson_id not in self._lessons:
@@ -339,6 +409,7 @@ def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
             event_id=event.id,
             at=event.at,
             seconds=payload["seconds"],
+            progress=batch.progress_of(info.lesson),
         )
         if rejection:
             raise EventRejected(rejection.reason, code=rejection.code)
@@ -348,6 +419,7 @@ def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
             lesson=info.lesson,
             course_id=info.course_id,
             rule=rules.rule_for(info.lesson, timeline=info.timeline),
+            progress=batch.progress_of(info.lesson),
         )
         if not check.complete:
             raise EventRejected(check.missing, code="rule_not_met")
@@ -363,6 +435,7 @@ def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
                     span.offset + payload["from"],
                     span.offset + min(payload["to"], span.duration),
                 ],
+                progress=batch.progress_of(info.lesson),
             )
     elif event.type == EventType.QUIZ_ANSWERED:
         try:
@@ -371,6 +444,9 @@ def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
             )
         except QuizRefused as refused:
             raise EventRejected(refused.reason, code=refused.code) from None
+        # A passed quiz completes its lesson through its own read of the row:
+        # the batch reads its rows again (still locked by it) when next needed.
+        batch.forget_progress()
         return {"score": grade.score, "passed": grade.passed}
     return {}
 
@@ -403,6 +479,7 @@ def record_event(
         return EventResult(
             id=str(event_id), status=Status.REJECTED, reason=rejected.reason
         )
+    batch._progress_used.clear()
     try:
         with transaction.atomic():  # this event's savepoint within the batch
             try:
@@ -418,10 +495,12 @@ def record_event(
                 raise _AlreadyStored from error
             detail = _apply(event, learner, batch)
     except _AlreadyStored:
+        batch.event_rolled_back()
         batch.known_ids.add(event_id)
         return EventResult(id=str(event_id), status=Status.DUPLICATE)
     except EventRejected as rejected:
         # Implausible or not (yet) allowed: the stored row is rolled back with it.
+        batch.event_rolled_back()
         return EventResult(
             id=str(event_id),
             status=Status.REJECTED,
@@ -438,11 +517,12 @@ def record_events(*, learner: User, events: list) -> list[EventResult]:
     batch.preload(events)
     results = []
     with transaction.atomic():
-        if any(
-            isinstance(data, dict) and data.get("type") == EventType.LESSON_TIME
-            for data in events
-        ):
+        # Every writer of progress rows (batches, quizzes) locks the learner first:
+        # one learner's batches run one after the other, and a row a batch makes
+        # cannot be made at once by another.
+        if any(_writes_progress(data) for data in events):
             batch.lock_learner()
+            batch.lock_progress_rows(events)
         for data in events:
             if not isinstance(data, dict):
                 results.append(

@@ -345,9 +345,13 @@ def add_watched(
     course_id: int,
     timeline: list[MediaSpan],
     interval: Interval,
+    progress: LessonProgress | None = None,
 ) -> LessonProgress:
-    """Add a timeline interval; a media lesson completes at 90 % of its media."""
-    progress = lock_progress(learner=learner, lesson=lesson)
+    """Add a timeline interval; a media lesson completes at 90 % of its media.
+
+    ``progress``: the row already locked (by an event batch), else locked here.
+    """
+    progress = progress or lock_progress(learner=learner, lesson=lesson)
     progress.watched_intervals = merge_intervals(
         [*progress.watched_intervals, interval]
     )

@@ -192,12 +192,14 @@ def credit_time(
     at: datetime,
     seconds: int,
     known: Known | None = None,
+    progress: LessonProgress | None = None,
 ) -> Rejection | None:
     """Add the seconds to the lesson and the day if plausible; else say why not.
 
     ``known``: given by a batch that already locked the learner's row in its own
     transaction and fetched the enrolment (and read its time line); saves those
-    queries on every event.
+    queries on every event. ``progress``: the learner's row for the lesson, locked
+    by the batch (and kept up to date here); otherwise it is locked here.
     """
     if known is None:
         list(User.objects.select_for_update().filter(pk=learner.pk).values_list("pk"))
@@ -218,7 +220,8 @@ def credit_time(
         previous_at, next_starts_at = _neighbours(
             learner=learner, at=at, event_id=event_id
         )
-    progress = rules.lock_progress(learner=learner, lesson=lesson)
+    if progress is None:
+        progress = rules.lock_progress(learner=learner, lesson=lesson)
     length = lesson_length(lesson, media_seconds=sum(s.duration for s in timeline))
     day = timezone.localdate(at)
     day_seconds = _day_seconds(learner=learner, day=day, known=known)

@@ -144,3 +144,26 @@ def test_the_sites_root_paths_follow_a_changed_site(lesson):
     site.hostname, site.port = "hoc.example.vn", 443
     site.save()
     assert [path.root_url for path in site_root_paths()] == ["https://hoc.example.vn"]
+
+
+def test_a_page_read_by_its_remembered_sql_is_the_orms_page(course, lesson):
+    """The row read with the SQL compiled once per page type is the page the ORM
+    reads, every field loaded; a wrong address or a gone id finds nothing."""
+    from cms.page_lookup import _specific
+
+    for page in (lesson, course.get_parent().specific, Page.objects.get(depth=2)):
+        page = page.specific
+        content_type_id = page.content_type_id
+        for _ in range(2):  # compiled, then remembered
+            found = _specific(page.pk, content_type_id, page.url_path)
+            assert type(found) is type(page)
+            assert found.get_deferred_fields() == set()
+            assert {
+                field.attname: getattr(found, field.attname)
+                for field in type(page)._meta.concrete_fields
+            } == {
+                field.attname: getattr(page, field.attname)
+                for field in type(page)._meta.concrete_fields
+            }
+        assert _specific(page.pk, content_type_id, page.url_path + "x/") is None
+        assert _specific(987654321, content_type_id, page.url_path) is None
