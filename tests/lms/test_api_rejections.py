@@ -99,6 +99,11 @@ HUGE = 2**64 + 1
         ("seconds", [1], "“seconds” phải là một số"),
         ("at", "hôm qua", "Thời điểm"),
         ("at", "9999-12-31T23:59:59-14:00", "Thời điểm"),
+        # Out of the range UTC can hold once moved there: refused, never a 500.
+        ("at", "0001-01-01T00:00:00", "không phải ngày giờ hợp lệ"),
+        ("at", "0001-01-01T00:00:00+05:00", "không phải ngày giờ hợp lệ"),
+        ("at", "0001-01-01", "không phải ngày giờ hợp lệ"),
+        ("at", "9999-12-31T23:59:59", "Thời điểm"),
         ("type", "lesson.hack", "Loại sự kiện"),
         ("id", HUGE, "không có mã hợp lệ"),
         ("id", -1, "không có mã hợp lệ"),
