@@ -14,8 +14,11 @@ events are cut or batched.
 An event claiming more is refused, not clipped: its reason is one sentence staff
 can repeat ("more was watched than time has passed"), an honest player never
 meets it, and a refused event changes nothing, so the record stays what the
-device said or nothing. The seconds an accepted event added are kept in its
-payload (``credited``) so later checks can place its stretch.
+device said or nothing. Only within the clock tolerance is an event accepted
+with less than it says (what could play, `credited_seconds`), as lesson.time
+counts an overlap once: tolerance forgiven on every event would add up. The
+seconds an accepted event added, and where its credited interval ends, are kept
+in its payload (``credited``, ``credited_to``) so later checks can place it.
 """
 
 from dataclasses import dataclass
@@ -122,7 +125,8 @@ def credited_seconds(
 
 
 def clipped(existing: list[Interval], interval: Interval, seconds: float) -> Interval:
-    """The start of ``interval`` that adds only ``seconds`` to the union."""
+    """The leading part of ``interval`` that adds only ``seconds`` to the union
+    of ``existing``."""
     start, end = interval
     added = 0.0
     position = start
