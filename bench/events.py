@@ -99,11 +99,15 @@ def make_batch(rng, lessons, media, now, sent, clock):
             clock[0] += timedelta(seconds=seconds)
             event.update(type="lesson.time", seconds=seconds, at=clock[0].isoformat())
         elif kind < 0.95:
-            start = rng.uniform(0, 540)
+            # Played on the same time line: watched media needs time to play too
+            # (lms/services/watch_time.py).
+            start, length = rng.uniform(0, 540), rng.uniform(5, 60)
+            clock[0] += timedelta(seconds=length)
             event.update(
                 type="media.watched",
                 media=media.pk,
-                **{"from": start, "to": start + rng.uniform(5, 60)},
+                at=clock[0].isoformat(),
+                **{"from": start, "to": start + length},
             )
         else:
             event.update(type="lesson.completed")

@@ -71,8 +71,9 @@ def preferred_language(request) -> str:
     return language.code if language else DEFAULT_CODE
 
 
-def remember_preference(request, response, code: str) -> None:
-    """Keep the choice in the cookie, and with the person when signed in."""
+def remember_preference(request, response, code: str, *, with_person=True) -> None:
+    """Keep the choice in the cookie, and with the person when signed in (unless
+    ``with_person`` is false: a choice any site could have made by a link)."""
     response.set_cookie(
         PREFERENCE_COOKIE,
         code,
@@ -80,7 +81,8 @@ def remember_preference(request, response, code: str) -> None:
         samesite="Lax",
         secure=request.is_secure(),
     )
-    store_with_person(getattr(request, "user", None), code)
+    if with_person:
+        store_with_person(getattr(request, "user", None), code)
 
 
 def store_with_person(user, code: str) -> None:

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from cms import page_cache
@@ -69,10 +69,15 @@ def public_pages():
     return Page.objects.live().public()
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def choose_language(request, code):
-    """Remember the content language and show the page (`?trang=`) in it."""
+    """Remember the content language and show the page (`?trang=`) in it.
+
+    A link (GET) keeps the choice in this browser's cookie only: any other site
+    can make a browser follow a link, so only the chooser's form (POST, with its
+    CSRF token, shown to signed-in people) changes what is saved with the person.
+    """
     language = content_language(code)
     if language is None:
         raise Http404
@@ -88,5 +93,7 @@ def choose_language(request, code):
         if not public_pages().filter(pk=target.pk).exists():
             target = page  # a draft or private version's address is not shown
     response = redirect(target.get_url(request) if target else "/")
-    remember_preference(request, response, language.code)
+    remember_preference(
+        request, response, language.code, with_person=request.method == "POST"
+    )
     return response

@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.exceptions import APIException, ParseError, UnsupportedMediaType
+from rest_framework.exceptions import (
+    APIException,
+    ParseError,
+    PermissionDenied,
+    UnsupportedMediaType,
+)
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -81,6 +86,14 @@ class LearnerAPIView(APIView):
             exc = ParseError(_("The request body is not valid JSON."))
         elif isinstance(exc, UnsupportedMediaType):
             exc = UnsupportedMediaType("", detail=_("Send the request body as JSON."))
+        elif isinstance(exc, PermissionDenied) and str(exc.detail).startswith("CSRF"):
+            # DRF's CSRF refusal is an untranslated English string.
+            exc = PermissionDenied(
+                _(
+                    "The request was refused: its security check (CSRF) failed. "
+                    "Reload the page and try again."
+                )
+            )
         return super().handle_exception(exc)
 
     def bad_request(self, errors) -> Response:

@@ -6,6 +6,7 @@ its queue instead of resending the whole batch for ever.
 """
 
 import uuid
+from datetime import UTC
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -88,6 +89,20 @@ class EventIdField(serializers.UUIDField):
         return super().to_internal_value(data)
 
 
+class EventTimeField(serializers.DateTimeField):
+    """A date and time the database can store: one near year 1 or 9999 overflows
+    when DRF or the database moves it to UTC, which must refuse the event, not
+    fail the request."""
+
+    def to_internal_value(self, value):
+        try:
+            at = super().to_internal_value(value)
+            at.astimezone(UTC)
+        except OverflowError:
+            self.fail("overflow")
+        return at
+
+
 class EventSerializer(serializers.Serializer):
     """The shape of one event; `lms.services.events` checks it against the rules."""
 
@@ -98,7 +113,7 @@ class EventSerializer(serializers.Serializer):
             _("Unknown event type."), "invalid_choice", "required", "null"
         ),
     )
-    at = serializers.DateTimeField(
+    at = EventTimeField(
         error_messages=_messages(
             _("The event time is missing or not a valid date."),
             "invalid",

@@ -553,6 +553,8 @@ PERMISSIONS_POLICY = {
 LMS_DAILY_TIME_CAP_HOURS = float(os.environ.get("LMS_DAILY_TIME_CAP_HOURS", 6))
 LMS_LESSON_TIME_MULTIPLE = float(os.environ.get("LMS_LESSON_TIME_MULTIPLE", 3))
 LMS_TIME_SPAN_TOLERANCE_SECONDS = 10
+# Fastest playback players offer: watched media is credited no faster than this.
+LMS_MAX_PLAYBACK_RATE = float(os.environ.get("LMS_MAX_PLAYBACK_RATE", 2))
 LMS_CLOCK_SKEW_SECONDS = 5 * 60
 LMS_READING_WORDS_PER_MINUTE = 120
 LMS_READING_FLOOR_MINUTES = 3

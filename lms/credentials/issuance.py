@@ -27,6 +27,7 @@ from lms.credentials.models import IssuedCredential, Issuer, IssuerKind
 from lms.models import Certificate
 from lms.recognition.constants import DossierStatus
 from lms.recognition.models import Dossier
+from lms.recognition.services.privacy import naming_an_erased_person
 
 PLATFORM_SLUG = "nen-tang"
 
@@ -233,7 +234,10 @@ def credential_for_certificate(certificate: Certificate) -> IssuedCredential:
 
 def names_an_erased_person(dossier: Dossier) -> bool:
     """Whether someone the dossier's credential would name has erased their data
-    (the same people whose credentials `signals.erase_credentials` withdraws)."""
+    (the same people whose credentials `signals.erase_credentials` withdraws),
+    a household's, clan's or unit's erased head included though no longer head."""
+    if naming_an_erased_person().filter(pk=dossier.pk).exists():
+        return True
     people = [
         dossier.person,
         dossier.household.head if dossier.household_id else None,

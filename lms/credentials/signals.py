@@ -1,8 +1,10 @@
 """Erasing a person's data withdraws the credentials that name them.
 
-``lms.services.privacy.anonymise`` saves the user last; the stored credential
-documents (which carry the name) are blanked and their status bit set, so a copy
-held elsewhere no longer verifies as valid.
+``lms.services.privacy.anonymise`` saves the user last, after the household, clan
+or unit they headed lost them as head: the erasure's audit entry on each dossier
+that named them still says so. The stored credential documents (which carry the
+name) are blanked and their status bit set, so a copy held elsewhere no longer
+verifies as valid.
 """
 
 from django.db.models import Q
@@ -12,6 +14,7 @@ from django.utils import timezone
 
 from lms.credentials.models import IssuedCredential
 from lms.models import User
+from lms.recognition.services.privacy import naming, naming_an_erased_person
 
 
 @receiver(post_save, sender=User, dispatch_uid="credentials-erase-on-anonymise")
@@ -20,9 +23,8 @@ def erase_credentials(sender, instance, **kwargs):
         return
     IssuedCredential.objects.filter(
         Q(certificate__learner=instance)
-        | Q(dossier__person=instance)
-        | Q(dossier__household__head=instance)
-        | Q(dossier__clan__representative=instance)
-        | Q(dossier__unit__head=instance),
+        | Q(dossier__in=naming(instance))
+        # A household, clan or unit no longer names the head erased just before.
+        | Q(dossier__in=naming_an_erased_person()),
         erased_at__isnull=True,
     ).update(document={}, erased_at=timezone.now())

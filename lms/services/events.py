@@ -33,6 +33,7 @@ from lms.models import EventType, LessonProgress, ProgressEvent, User
 from lms.models.assessment import Quiz
 from lms.serializers import MAX_ID, EventIdField, EventSerializer, first_error
 from lms.services import progress as rules
+from lms.services.plausibility import Rejection
 from lms.services.quizzes import QuizRefused, submit_quiz
 from lms.services.time_credit import (
     Known,
@@ -40,6 +41,7 @@ from lms.services.time_credit import (
     add_daily_seconds,
     credit_time,
 )
+from lms.services.watch_time import check_watched
 
 # A device's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -341,6 +343,29 @@ def _well_formed(data: dict, batch: Batch) -> dict:
         raise EventRejected(first_error(error.detail)) from None
 
 
+def _plausibly_watched(
+    *, data: dict, info: LessonInfo, span: rules.MediaSpan, at: datetime, batch: Batch
+) -> dict:
+    """What of the event's interval is credited, when it could have played
+    (`watch_time`); the learner's row is locked for the batch, so events of one
+    learner are judged one after the other."""
+    credit = check_watched(
+        learner=batch.learner,
+        lesson=info.lesson,
+        media_id=span.media_id,
+        interval=[
+            span.offset + data["from"],
+            span.offset + min(data["to"], span.duration),
+        ],
+        at=at,
+        enrolled_at=batch.enrolments()[info.course_id],
+    )
+    if isinstance(credit, Rejection):
+        raise EventRejected(credit.reason, code=credit.code)
+    # Kept with the event: later checks place its playing from `credited`.
+    return {"credited": credit.seconds, "credited_to": credit.interval[1] - span.offset}
+
+
 def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
     """Check one well-formed event (`EventSerializer`'s output) against the rules.
 
@@ -378,6 +403,10 @@ def validate(data: dict, batch: Batch, event_id: uuid.UUID) -> ValidEvent:
         if end - start > MAX_SECONDS_PER_EVENT:
             raise EventRejected(_("The watched interval is too long."))
         payload = {"media": media_id, "from": start, "to": end}
+        if span.duration:
+            payload |= _plausibly_watched(
+                data=payload, info=info, span=span, at=at, batch=batch
+            )
     elif kind == EventType.QUIZ_ANSWERED:
         quiz = batch.quiz(_integer(data, "quiz"))
         if quiz is None:
@@ -433,7 +462,8 @@ def _apply(event: ValidEvent, learner: User, batch: Batch) -> dict:
                 timeline=info.timeline,
                 interval=[
                     span.offset + payload["from"],
-                    span.offset + min(payload["to"], span.duration),
+                    span.offset
+                    + min(payload.get("credited_to", payload["to"]), span.duration),
                 ],
                 progress=batch.progress_of(info.lesson),
             )
@@ -477,7 +507,10 @@ def record_event(
         event = validate(_well_formed(data, batch), batch, event_id)
     except EventRejected as rejected:
         return EventResult(
-            id=str(event_id), status=Status.REJECTED, reason=rejected.reason
+            id=str(event_id),
+            status=Status.REJECTED,
+            reason=rejected.reason,
+            detail={"code": rejected.code} if rejected.code else {},
         )
     batch._progress_used.clear()
     try:

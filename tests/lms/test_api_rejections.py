@@ -99,6 +99,11 @@ HUGE = 2**64 + 1
         ("seconds", [1], "“seconds” phải là một số"),
         ("at", "hôm qua", "Thời điểm"),
         ("at", "9999-12-31T23:59:59-14:00", "Thời điểm"),
+        # Out of the range UTC can hold once moved there: refused, never a 500.
+        ("at", "0001-01-01T00:00:00", "không phải ngày giờ hợp lệ"),
+        ("at", "0001-01-01T00:00:00+05:00", "không phải ngày giờ hợp lệ"),
+        ("at", "0001-01-01", "không phải ngày giờ hợp lệ"),
+        ("at", "9999-12-31T23:59:59", "Thời điểm"),
         ("type", "lesson.hack", "Loại sự kiện"),
         ("id", HUGE, "không có mã hợp lệ"),
         ("id", -1, "không có mã hợp lệ"),
@@ -178,3 +183,28 @@ def test_a_rejected_event_does_not_reveal_another_learners_event(
     other.force_login(other_resident)  # not enrolled: every event is refused
     answer = post(other, {"events": [mine]}).json()["results"][0]
     assert answer["status"] == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("headers", "words"),
+    [
+        ({}, "Bạn cần đăng nhập"),
+        ({"authorization": "Token abc"}, "Mã truy cập (token) không hợp lệ"),
+        ({"authorization": "Token"}, "thiếu mã truy cập"),
+        ({"authorization": "Token a b"}, "không được chứa dấu cách"),
+    ],
+)
+def test_authentication_refusals_are_in_vietnamese(headers, words):
+    """DRF's own texts, left English by its catalogue, come from ours."""
+    response = Client().get("/api/lms/me/", headers=headers)
+    assert response.status_code == 403  # the session comes first: no challenge
+    assert response["Content-Type"] == "application/json"
+    assert words in response.json()["detail"]
+
+
+def test_a_session_post_without_csrf_is_refused_in_vietnamese(resident, lesson):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(resident)
+    response = post(client, {"events": [time_event(lesson)]})
+    assert response.status_code == 403
+    assert "kiểm tra bảo mật (mã bảo vệ CSRF)" in response.json()["detail"]

@@ -170,11 +170,49 @@ def test_preference_survives_sign_in(resident, mixed_lesson, hmong_lesson):
 
 @pytest.mark.django_db
 def test_signed_in_choice_is_stored_with_the_person(resident, mixed_lesson):
-    client = Client()
+    """The chooser a signed-in person sees is a form; choosing saves the choice."""
+    client = Client(enforce_csrf_checks=True)
     client.force_login(resident)
-    client.get(f"/ngon-ngu/tyz/?trang={mixed_lesson.pk}")
+    page = BeautifulSoup(client.get(mixed_lesson.url).content, "html.parser")
+    form = page.select_one('.language-chooser form:has(button[lang="tyz"])')
+    assert form["method"] == "post"
+    assert form["action"] == f"/ngon-ngu/tyz/?trang={mixed_lesson.pk}"
+    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    response = client.post(form["action"], {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
     resident.refresh_from_db()
     assert resident.content_language == "tyz"
+
+
+@pytest.mark.django_db
+def test_a_link_from_another_site_does_not_change_the_saved_choice(
+    resident, mixed_lesson, hmong_lesson
+):
+    """GET /ngon-ngu/hmn/ (an <img> on another site, say) changes nothing saved;
+    a POST without this site's CSRF token is refused."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(resident)
+    before = resident.content_language
+    response = client.get(f"/ngon-ngu/hmn/?trang={mixed_lesson.pk}")
+    assert response.status_code == 302
+    assert response["Location"] == hmong_lesson.url  # the link still works
+    resident.refresh_from_db()
+    assert resident.content_language == before
+    response = client.post(f"/ngon-ngu/hmn/?trang={mixed_lesson.pk}")
+    assert response.status_code == 403
+    resident.refresh_from_db()
+    assert resident.content_language == before
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_get_links(mixed_lesson, hmong_lesson):
+    """No form (its token would be cached for everyone): plain links."""
+    page = BeautifulSoup(Client().get(mixed_lesson.url).content, "html.parser")
+    chooser = page.select_one(".language-chooser")
+    assert not chooser.select("form")
+    assert chooser.select_one('a[lang="hmn"]')["href"] == (
+        f"/ngon-ngu/hmn/?trang={mixed_lesson.pk}"
+    )
 
 
 @pytest.mark.django_db

@@ -268,11 +268,37 @@ def _redact_rows(queryset, fields: list[str], redact: Redactor) -> None:
             type(row).objects.filter(pk=row.pk).update(**changed)
 
 
+# Marks, on the erasure's audit entry, a dossier that named the erased person.
+ERASED_MARK = {"erased": True}
+
+
+def naming(user):
+    """Dossiers that name the person: their own, and those of the household,
+    clan or unit they head or represent (what their credentials name)."""
+    return Dossier.objects.filter(
+        Q(person=user)
+        | Q(household__head=user)
+        | Q(clan__representative=user)
+        | Q(unit__head=user)
+    )
+
+
+def naming_an_erased_person():
+    """Dossiers that named a person who erased their data. Households, clans and
+    units lose their erased head, so the erasure's audit entry remembers it."""
+    return Dossier.objects.filter(
+        audit_entries__action=AuditAction.CORRECTED,
+        audit_entries__data__erased=True,
+    )
+
+
 def anonymise_recognition(*, user, redact: Redactor) -> None:
     """Erase the person from recognition records; run before the user row is erased."""
     dossiers = related_dossiers(user)
     dossier_ids = list(dossiers.values_list("pk", flat=True))
     own = list(Dossier.objects.filter(person=user).values_list("pk", flat=True))
+    # Taken before the heads are unset below.
+    named = list(naming(user).values_list("pk", flat=True))
 
     # Evidence files (ID cards, household books) are the most sensitive: none of
     # the person's own dossiers keeps any, nor do the family, clan or unit
@@ -324,10 +350,10 @@ def anonymise_recognition(*, user, redact: Redactor) -> None:
             AuditEntry._base_manager.filter(pk=entry.pk).update(
                 summary=summary, data=data
             )
-    for dossier in Dossier.objects.filter(pk__in=own):
+    for dossier in Dossier.objects.filter(pk__in=named):
         record(
             action=AuditAction.CORRECTED,
             dossier=dossier,
             summary=ERASURE_NOTE,
-            data={"erased": True},
+            data=dict(ERASED_MARK),
         )

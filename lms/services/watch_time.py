@@ -1,0 +1,229 @@
+"""Whether media a learner's device says was watched could really have played.
+
+A media.watched event says which stretch of a video or audio played; what it adds
+is the growth of the union of that media's watched intervals (re-watching adds
+nothing). Playing takes time: that growth needs at least ``growth / rate`` seconds
+of wall-clock time (players offer up to 2x, ``LMS_MAX_PLAYBACK_RATE``), the stretch
+ending at the event's time. As for lesson.time (`plausibility.check_time`), the
+stretches of one learner's accepted watch events of one media may not overlap
+beyond the clock tolerance, nor start before enrolling: the growth is bounded by
+the time elapsed since the previous accepted watch event of that media (or since
+enrolling). So watching a one-hour video takes at least half an hour, however the
+events are cut or batched.
+
+An event claiming more is refused, not clipped: its reason is one sentence staff
+can repeat ("more was watched than time has passed"), an honest player never
+meets it, and a refused event changes nothing, so the record stays what the
+device said or nothing. Only within the clock tolerance is an event accepted
+with less than it says (what could play, `credited_seconds`), as lesson.time
+counts an overlap once: tolerance forgiven on every event would add up. The
+seconds an accepted event added, and where its credited interval ends, are kept
+in its payload (``credited``, ``credited_to``) so later checks can place it.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from lms.models import EventType, LessonProgress, ProgressEvent
+from lms.services.plausibility import Rejection
+from lms.services.progress import Interval, covered_seconds, merge_intervals
+
+
+class Code:
+    TOO_FAST = "watched_too_fast"
+    OVERLAPS_LATER = "watched_overlaps_later"
+
+
+@dataclass(frozen=True)
+class WatchLimits:
+    """The configurable bounds (settings LMS_*)."""
+
+    rate: float
+    tolerance: timedelta
+
+    @classmethod
+    def from_settings(cls) -> "WatchLimits":
+        return cls(
+            rate=float(settings.LMS_MAX_PLAYBACK_RATE),
+            tolerance=timedelta(seconds=settings.LMS_TIME_SPAN_TOLERANCE_SECONDS),
+        )
+
+
+@dataclass(frozen=True)
+class WatchClaim:
+    """``seconds`` of a media newly watched, the playing ending at ``at``."""
+
+    seconds: float
+    at: datetime
+
+    def starts_at(self, limits: WatchLimits) -> datetime:
+        return self.at - timedelta(seconds=self.seconds / limits.rate)
+
+
+@dataclass(frozen=True)
+class WatchRecord:
+    """The learner's accepted watch events of the media around the claim."""
+
+    enrolled_at: datetime
+    # Time of the latest accepted watch event at or before the claim.
+    previous_at: datetime | None
+    # Start of the stretch of the earliest accepted watch event after the claim.
+    next_starts_at: datetime | None
+
+
+def new_seconds(existing: list[Interval], interval: Interval) -> float:
+    """How much the interval grows the union of the watched intervals."""
+    merged = merge_intervals([*existing, interval])
+    return max(
+        0.0, covered_seconds(merged) - covered_seconds(merge_intervals(existing))
+    )
+
+
+def check_watch(
+    *, claim: WatchClaim, record: WatchRecord, limits: WatchLimits
+) -> Rejection | None:
+    """The rule the claim breaks, or None when it may be credited."""
+    if claim.seconds <= 0:
+        return None  # re-watching needs no time of its own
+    starts_at = claim.starts_at(limits)
+    if starts_at < _since(record) - limits.tolerance:
+        return Rejection(
+            Code.TOO_FAST,
+            _(
+                "More of this video or audio is reported as watched than could "
+                "have played since it was last watched."
+            ),
+        )
+    if (
+        record.next_starts_at is not None
+        and claim.at > record.next_starts_at + limits.tolerance
+    ):
+        return Rejection(
+            Code.OVERLAPS_LATER,
+            _("This watching overlaps watching of this media already recorded."),
+        )
+    return None
+
+
+def _since(record: WatchRecord) -> datetime:
+    return max(record.enrolled_at, record.previous_at or record.enrolled_at)
+
+
+def credited_seconds(
+    *, claim: WatchClaim, record: WatchRecord, limits: WatchLimits
+) -> float:
+    """The seconds an accepted claim adds: what could have played in the time
+    between its neighbours. The overlap the tolerance forgives counts once, so many
+    events at one moment cannot add up to playing that never happened."""
+    elapsed = claim.at - _since(record)
+    if record.next_starts_at is not None and claim.at > record.next_starts_at:
+        elapsed -= claim.at - record.next_starts_at
+    return max(0.0, min(claim.seconds, limits.rate * elapsed.total_seconds()))
+
+
+def clipped(existing: list[Interval], interval: Interval, seconds: float) -> Interval:
+    """The leading part of ``interval`` that adds only ``seconds`` to the union
+    of ``existing``."""
+    start, end = interval
+    added = 0.0
+    position = start
+    for gap_start, gap_end in _gaps(merge_intervals(existing), start, end):
+        if added + (gap_end - gap_start) >= seconds:
+            return [start, gap_start + (seconds - added)]
+        added += gap_end - gap_start
+        position = gap_end
+    return [start, max(position, start)]
+
+
+def _gaps(merged: list[Interval], start: float, end: float):
+    """The parts of [start, end] that no merged interval covers, in order."""
+    position = start
+    for a, b in merged:
+        if b <= position:
+            continue
+        if a >= end:
+            break
+        if a > position:
+            yield position, a
+        position = max(position, b)
+    if position < end:
+        yield position, end
+
+
+def _starts_at(at: datetime, payload: dict, limits: WatchLimits) -> datetime:
+    credited = payload.get("credited", 0) or 0
+    return at - timedelta(seconds=credited / limits.rate)
+
+
+def watch_record(
+    *, learner, lesson, media_id: int, at: datetime, enrolled_at: datetime, limits
+) -> WatchRecord:
+    """The accepted watch events of the media just before and after ``at``."""
+    events = ProgressEvent.objects.filter(
+        learner=learner,
+        lesson=lesson,
+        type=EventType.MEDIA_WATCHED,
+        payload__media=media_id,
+    )
+    previous_at = (
+        events.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()
+    )
+    later = events.filter(at__gt=at).order_by("at").values_list("at", "payload")
+    later = later.first()
+    # Accepted stretches do not overlap: the next one's start is the bound.
+    next_starts_at = _starts_at(*later, limits) if later else None
+    return WatchRecord(
+        enrolled_at=enrolled_at, previous_at=previous_at, next_starts_at=next_starts_at
+    )
+
+
+def watched_intervals(*, learner, lesson) -> list[Interval]:
+    return (
+        LessonProgress.objects.filter(learner=learner, lesson=lesson)
+        .values_list("watched_intervals", flat=True)
+        .first()
+    ) or []
+
+
+@dataclass(frozen=True)
+class Credit:
+    """What an accepted watch event adds: ``seconds`` of new media, by playing
+    ``interval`` of the lesson's media timeline (clipped when time allowed less)."""
+
+    seconds: float
+    interval: Interval
+
+
+def check_watched(
+    *,
+    learner,
+    lesson,
+    media_id: int,
+    interval: Interval,
+    at: datetime,
+    enrolled_at: datetime,
+) -> Credit | Rejection:
+    """What the event may add to the learner's watched media, or why not."""
+    limits = WatchLimits.from_settings()
+    existing = watched_intervals(learner=learner, lesson=lesson)
+    claim = WatchClaim(seconds=new_seconds(existing, interval), at=at)
+    if claim.seconds <= 0:
+        return Credit(seconds=0.0, interval=interval)
+    record = watch_record(
+        learner=learner,
+        lesson=lesson,
+        media_id=media_id,
+        at=at,
+        enrolled_at=enrolled_at,
+        limits=limits,
+    )
+    rejection = check_watch(claim=claim, record=record, limits=limits)
+    if rejection:
+        return rejection
+    seconds = credited_seconds(claim=claim, record=record, limits=limits)
+    if seconds < claim.seconds:
+        interval = clipped(existing, interval, seconds)
+    return Credit(seconds=round(seconds, 3), interval=interval)
