@@ -130,12 +130,13 @@ def test_media_and_time_in_one_batch_write_one_row_in_step(
     start = enrolled.enrolled_at
     record_events(learner=resident, events=stretch(video_lesson, start=start, count=1))
 
-    def watched(start_at, end_at):
+    def watched(start_at, end_at, minute):
+        # Dated a minute apart: watched time needs real time to play.
         return {
             "id": str(uuid.uuid4()),
             "type": "media.watched",
             "lesson": video_lesson.pk,
-            "at": (start + timedelta(minutes=3)).isoformat(),
+            "at": (start + timedelta(minutes=minute)).isoformat(),
             "media": video_lesson.video.pk,
             "from": start_at,
             "to": end_at,
@@ -143,9 +144,9 @@ def test_media_and_time_in_one_batch_write_one_row_in_step(
 
     events = [
         *stretch(video_lesson, start=start + timedelta(minutes=1), count=3),
-        watched(0, 40),
+        watched(0, 40, 3),
         *stretch(video_lesson, start=start + timedelta(minutes=5), count=2),
-        watched(30, 60),
+        watched(30, 60, 4),
     ]
     assert set(statuses(record_events(learner=resident, events=events))) == {"accepted"}
     row = LessonProgress.objects.get(learner=resident, lesson=video_lesson)
