@@ -27,9 +27,10 @@ def may_view(page: Page, request) -> bool:
     )
 
 
-def _closed_sections(request) -> list[str]:
-    """Paths of the pages whose subtrees ``request`` may not view: each refused
-    restriction's page, its aliases and, for a Vietnamese page, its translations."""
+def _closed_sections(request=None) -> list[str]:
+    """Paths of the pages whose subtrees ``request`` may not view (with no request:
+    that nobody may view without passing a restriction): each refused restriction's
+    page, its aliases and, for a Vietnamese page, its translations."""
     refused = [
         restriction
         # An alias's own restrictions are not its: Wagtail takes its source's.
@@ -38,7 +39,7 @@ def _closed_sections(request) -> list[str]:
         )
         .select_related("page__locale")
         .prefetch_related("groups")
-        if not restriction.accept_request(request)
+        if request is None or not restriction.accept_request(request)
     ]
     if not refused:
         return []
@@ -55,12 +56,24 @@ def _closed_sections(request) -> list[str]:
     )
 
 
+def _without(queryset: QuerySet, sections: list[str]) -> QuerySet:
+    if not sections:
+        return queryset
+    return queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in sections)))
+
+
 def viewable(queryset: QuerySet, request) -> QuerySet:
     """``queryset`` (of pages) without those ``request`` may not view: the same
     answer as ``may_view`` for each page, in one query for the whole list."""
     if not any_restriction():
         return queryset
-    sections = _closed_sections(request)
-    if not sections:
+    return _without(queryset, _closed_sections(request))
+
+
+def public(queryset: QuerySet) -> QuerySet:
+    """``queryset`` without the pages any restriction applies to: what may be shown
+    to everyone alike (search results, shared caches). Wagtail's ``public()`` misses
+    aliases' sources and translations' Vietnamese source trees."""
+    if not any_restriction():
         return queryset
-    return queryset.exclude(reduce(or_, (Q(path__startswith=p) for p in sections)))
+    return _without(queryset, _closed_sections())

@@ -14,7 +14,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.models import CoursePage
-from cms.page_access import may_view, viewable
+from cms.page_access import may_view, public, viewable
+from cms.search import search_pages
 from lms.models import Enrolment
 
 from .conftest import make_lesson
@@ -84,6 +85,16 @@ def test_the_api_shows_a_translation_of_a_private_course_only_to_those_who_may_v
     assert hmong_private.pk in api_lessons(signed_in, "hmn")
 
 
+def test_search_shows_no_translation_of_a_private_course(
+    course, private_lesson, hmong_private
+):
+    assert hmong_private.pk in [page.pk for page in search_pages("hmn")]
+    restrict(course)
+    assert hmong_private.pk not in [page.pk for page in search_pages("hmn")]
+    response = as_user().get("/search/", {"q": "hmn"})
+    assert SECRET not in response.content.decode()
+
+
 def test_a_group_restriction_keeps_out_a_resident_outside_the_group(
     course, private_lesson, hmong_private, resident, other_resident
 ):
@@ -138,6 +149,10 @@ def test_one_rule_for_a_page_and_for_a_list(
         request.session = {}
         request.user = user or AnonymousUser()
         listed = set(viewable(Page.objects.all(), request).values_list("pk", flat=True))
+        if user is None:  # what everyone alike may be shown is what a visitor may
+            assert (
+                set(public(Page.objects.all()).values_list("pk", flat=True)) == listed
+            )
         for page in Page.objects.all():
             assert (page.pk in listed) == may_view(page, request), (user, page)
             assert may_view(page, request) == may_view(page.specific, request)
