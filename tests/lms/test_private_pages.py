@@ -5,6 +5,7 @@ One rule, cms.page_access. Runs on SQLite and on PostgreSQL (`.ci/with-postgres`
 """
 
 import json
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
@@ -72,6 +73,8 @@ def test_the_api_shows_a_translation_of_a_private_course_only_to_those_who_may_v
     for page in (private_lesson, hmong_private, course):
         assert anonymous.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     assert hmong_private.pk not in api_lessons(anonymous, "hmn")
+    find = {"html_path": unquote(private_lesson.url)}
+    assert anonymous.get("/api/v2/pages/find/", find).status_code == 404
     assert private_lesson.pk not in api_lessons(anonymous, "vi")
     response = anonymous.get("/api/v2/pages/", {"fields": "body"})
     assert SECRET not in response.content.decode()
@@ -83,6 +86,7 @@ def test_the_api_shows_a_translation_of_a_private_course_only_to_those_who_may_v
     assert response.status_code == 200
     assert SECRET in response.content.decode()
     assert hmong_private.pk in api_lessons(signed_in, "hmn")
+    assert signed_in.get("/api/v2/pages/find/", find).status_code == 302
 
 
 def test_search_shows_no_translation_of_a_private_course(
