@@ -1,6 +1,8 @@
-"""Who may read a Wagtail document: everyone once a page using it is live; until
-then only those who may edit or publish one of those pages (its authors and the
-library's reviewers). A document no page uses stays public, as before.
+"""Who may read a Wagtail document: whoever may view (cms.page_access) one of the
+live pages using it; otherwise only those who may edit or publish one of those
+pages (its authors and the library's reviewers). A document no page uses stays
+public, as before. A file served because of a private page, or of a draft, is
+marked private: no shared cache keeps it for the next requester.
 
 "Using" means attached as a resource file (read from the database at once) or
 embedded in a page's body (Wagtail's reference index, updated by the task worker),
@@ -22,6 +24,8 @@ from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import Page, ReferenceIndex, Revision
 
 from cms.models.pages import ResourceFile
+from cms.page_access import viewable
+from cms.view_restrictions import view_restrictions_of
 
 
 def _page_type() -> ContentType:
@@ -43,10 +47,12 @@ def pages_using(document) -> QuerySet[Page]:
     )
 
 
-def live_documents() -> QuerySet:
-    """Documents attached to or embedded in at least one live page."""
+def live_documents(request) -> QuerySet:
+    """Documents attached to or embedded in at least one live page that
+    ``request`` may view."""
     Document = get_document_model()
-    live_keys = Page.objects.live().annotate(key=Cast("pk", CharField())).values("key")
+    pages = viewable(Page.objects.live(), request)
+    live_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
     embedded = (
         ReferenceIndex.objects.filter(
             base_content_type=_page_type(),
@@ -56,7 +62,7 @@ def live_documents() -> QuerySet:
         .annotate(document_id=Cast("to_object_id", IntegerField()))
         .values("document_id")
     )
-    attached = ResourceFile.objects.filter(page__live=True).values("document")
+    attached = ResourceFile.objects.filter(page__in=pages).values("document")
     return Document.objects.filter(Q(pk__in=attached) | Q(pk__in=embedded))
 
 
@@ -112,28 +118,41 @@ def may_read_unpublished(user, pages) -> bool:
 
 
 def guard_document(document, request):
-    """``before_serve_document``: 404 for those who may not see a draft's file;
-    otherwise Wagtail serves it, and ``serve_document`` keeps a draft's file out of
-    shared caches."""
+    """``before_serve_document``: 404 for those who may view no live page using the
+    file and may not see a draft's; otherwise Wagtail serves it, and
+    ``serve_document`` keeps a file that is not public out of shared caches."""
     pages = list(pages_using(document))
-    if any(page.live for page in pages):
-        return None
-    # Drafts are read only for files no live page shows: the common case stays cheap.
-    pages += list(drafts_using(document))
-    if not pages:
-        return None
+    live = [page for page in pages if page.live]
+    if live:
+        if viewable(Page.objects.filter(pk__in=[p.pk for p in live]), request).exists():
+            if not _public(live):
+                request.private_document = True
+            return None
+        pages = [page for page in pages if not page.live]
+    else:
+        # Drafts are read only for files no live page shows: the common case stays
+        # cheap.
+        pages += list(drafts_using(document))
+        if not pages:
+            return None
     if not may_read_unpublished(request.user, pages):
         raise Http404
     # Wagtail ignores a streaming response from this hook, so it serves the file and
     # the marked request tells the wrapping view to forbid caching.
-    request.unpublished_document = True
+    request.private_document = True
     return None
+
+
+def _public(pages) -> bool:
+    """Whether one of ``pages`` is restricted in no way (its file may then be kept
+    by shared caches, as before)."""
+    return any(not view_restrictions_of(page).exists() for page in pages)
 
 
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view (permission in ``guard_document``), never cached
-    for a file that is not yet public."""
+    for a file that is not public."""
     response = wagtail_serve(request, document_id, document_filename)
-    if getattr(request, "unpublished_document", False):
+    if getattr(request, "private_document", False):
         patch_cache_control(response, private=True, no_store=True)
     return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from cms.models import CoursePage, LessonPage, NewsPage, OpenResourcePage
+from cms.page_access import public
 from cms.text import fold
 
 CONTENT_TYPES = {
@@ -68,7 +69,7 @@ def candidate_pages(filters: SearchFilters):
     )
     # Every language's pages; aliases (parents made for a translation) repeat
     # another page's words, so they are left out.
-    pages = Page.objects.live().public().type(*models)
+    pages = public(Page.objects.live().type(*models))
     aliases = list(
         Page.objects.filter(alias_of__isnull=False).values_list("id", flat=True)
     )

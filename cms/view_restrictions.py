@@ -6,11 +6,19 @@ any restriction exists is remembered in this process under the site-wide version
 token (cms.process_memo), which every change of a restriction changes
 (cms.page_cache). When some exist, one query finds those of the page and its
 ancestors, an alias's restrictions being its source page's, as in Wagtail.
+
+A translation is as private as its Vietnamese source tree: staff restrict the
+Vietnamese course or lesson, and its Hmông or Tày version (translated later, or
+with its own translated parents rather than aliases) must not be a way round it.
+So the restrictions of the Vietnamese counterparts (same ``translation_key``) of
+the page and its ancestors apply too. Who passes them is decided in one place,
+cms.page_access, for web pages, the content API, documents and enrolment.
 """
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from cms.content_languages import DEFAULT_CODE
 from cms.page_cache import request_version
 from cms.process_memo import ProcessMemo
 
@@ -21,20 +29,31 @@ def any_restriction() -> bool:
     return _any.get(request_version(), "any", PageViewRestriction.objects.exists)
 
 
+def view_restrictions_of(page: Page):
+    """The restrictions that apply to ``page`` (of any page class, specific or not)."""
+    if not any_restriction():
+        none = PageViewRestriction.objects.none()
+        # Known to be empty: iterating it or asking `exists()` (Wagtail's serve,
+        # the page cache) then compiles no SQL.
+        none._result_cache = []
+        return none
+    # The page and its ancestors are the paths that prefix its own.
+    step = page.steplen
+    paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    keys = Page.objects.filter(path__in=paths).values("translation_key")
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths, page__alias_of__isnull=True)
+        | Q(page__aliases__path__in=paths)
+        | Q(
+            page__translation_key__in=keys,
+            page__locale__language_code=DEFAULT_CODE,
+            page__alias_of__isnull=True,  # an alias's own (copied) ones never count
+        )
+    ).distinct()
+
+
 class ViewRestrictionsMixin:
     """For page models: Wagtail's `get_view_restrictions` in no or one query."""
 
     def get_view_restrictions(self):
-        if not any_restriction():
-            none = PageViewRestriction.objects.none()
-            # Known to be empty: iterating it or asking `exists()` (Wagtail's
-            # serve, the page cache) then compiles no SQL.
-            none._result_cache = []
-            return none
-        # The page and its ancestors are the paths that prefix its own.
-        step = self.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths, page__alias_of__isnull=True)
-            | Q(page__aliases__path__in=paths)
-        ).distinct()
+        return view_restrictions_of(self)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from cms import page_cache
 from cms.content_languages import content_language, remember_preference
 from cms.models import Licence, Subject, TargetGroup
+from cms.page_access import public
 from cms.search import CONTENT_TYPES, SearchFilters, search_pages
 from cms.translations import live_translation, source_page
 from cms.unit_search import search_communes
@@ -65,8 +66,8 @@ def search(request):
 
 
 def public_pages():
-    """Live pages without a view restriction on themselves or above them."""
-    return Page.objects.live().public()
+    """Live pages no view restriction applies to (cms.page_access)."""
+    return public(Page.objects.live())
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.models import CoursePage
+from cms.page_access import viewable
 from lms.middleware import MUST_CHANGE_PASSWORD
 from lms.openapi import (
     REFUSALS,
@@ -110,7 +111,7 @@ class EnrolmentsView(LearnerAPIView):
             201: EnrolmentOut,
             200: EnrolmentOut,
             400: error("The course is not a whole number."),
-            404: error("No live course has that id."),
+            404: error("No live course the learner may view has that id."),
             **REFUSALS,
         },
     )
@@ -121,8 +122,11 @@ class EnrolmentsView(LearnerAPIView):
                 {"detail": _("Give the course as its page id.")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
+        # A course the learner may not view (a private page) is as missing as one
+        # that does not exist: the same 404, nothing told.
         course = get_object_or_404(
-            CoursePage.objects.live(), pk=serializer.validated_data["course"]
+            viewable(CoursePage.objects.live(), request),
+            pk=serializer.validated_data["course"],
         )
         result = enrolments.enrol(learner=request.user, course=course)
         enrolment = result.enrolment

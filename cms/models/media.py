@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
 from cms.content_languages import DEFAULT_CODE, choices_for_staff
+from cms.unguessable import caption_path, recording_path
 from cms.video.captions import validate_language_code, validate_webvtt
 
 
@@ -142,7 +143,7 @@ class MediaCaption(models.Model):
     )
     label = models.CharField(max_length=60, verbose_name=_("label"))
     file = models.FileField(
-        upload_to="media_captions",
+        upload_to=caption_path,
         validators=[validate_webvtt],
         verbose_name=_("WebVTT file"),
     )
@@ -187,7 +188,7 @@ class AudioTrack(models.Model):
         max_length=12, choices=choices_for_staff(), verbose_name=_("language")
     )
     recording = models.FileField(
-        upload_to="media_tracks", verbose_name=_("recording of the dubbed sound")
+        upload_to=recording_path, verbose_name=_("recording of the dubbed sound")
     )
     status = models.CharField(
         max_length=20,

@@ -65,7 +65,9 @@ def add_subtitles(
     caption = caption or MediaCaption(media=media, language=language)
     caption.label = autonym(language)
     caption.on_by_default = on_by_default
-    caption.file.save(f"{media.pk}-{language}.vtt", ContentFile(vtt), save=False)
+    # Stored under a random folder (MediaCaption.file's upload_to): the player reads
+    # it from the public media prefix, so its address must not be guessable.
+    caption.file.save(f"{language}.vtt", ContentFile(vtt), save=False)
     caption.save()
     request_playlists(media=media)
     return caption

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.content_languages import choices_for_staff
 from cms.models import ResumableUpload
 from cms.resumable import service as resumable
+from cms.video.captions import MAX_CAPTION_BYTES
 from cms.video.forms import local_path
 
 from .selectors import courses_for_new_lesson
@@ -234,3 +235,13 @@ class SubtitleForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = choices_for_staff()
+
+    def clean_file(self):
+        # By the size Django counted while receiving it: a large file is refused
+        # before anything reads it into memory (it may sit in a temporary file).
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CAPTION_BYTES:
+            raise ValidationError(
+                _("The caption file is too large (at most 2 MB)."), code="too_large"
+            )
+        return upload

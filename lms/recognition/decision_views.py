@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
@@ -29,7 +29,7 @@ def _decision(request, pk) -> Decision:
         Decision.objects.select_related("commune__province"), pk=pk
     )
     if not request.user.has_perm("recognition.view_decision", decision):
-        raise PermissionDenied
+        raise Http404  # as for a missing one: ids are not enumerable
     return decision
 
 

@@ -247,7 +247,7 @@ def _dossier(request, pk):
         pk=pk,
     )
     if not request.user.has_perm("recognition.view_dossier", dossier):
-        raise PermissionDenied
+        raise Http404  # as for a missing one: ids are not enumerable
     return dossier
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.models import CoursePage
+from cms.page_access import viewable
 from lms.course_certificate import certificate_pdf
 from lms.models import AccessKind, Certificate, Quiz
 from lms.selectors import my_learning
@@ -31,7 +32,10 @@ LOGIN_URL = "lms:login"
 @require_POST
 @login_required(login_url=LOGIN_URL)
 def enrol(request, course_id):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    # A private course the learner may not view cannot be enrolled in either.
+    course = get_object_or_404(
+        viewable(CoursePage.objects.live(), request), pk=course_id
+    )
     result = enrolments.enrol(learner=request.user, course=course)
     if result.created:
         messages.success(request, _("You are enrolled. Good luck with your learning!"))

@@ -197,9 +197,12 @@ def test_another_communes_staff_and_other_residents_may_not(
     staff = officer("0900000009", commune=other_commune, role=Role.CENTRE_STAFF)
     neighbour = make_person("Hàng Thị Mỷ")
     for user in (staff, far_officer, neighbour):
-        assert _pdf(client, user, decision).status_code == 403
+        # 404 as for a missing decision: sequential ids say nothing of what exists.
+        assert _pdf(client, user, decision).status_code == 404
         client.force_login(user)
-        assert client.get(f"/cong-nhan/quyet-dinh/{decision.pk}/").status_code == 403
+        assert client.get(f"/cong-nhan/quyet-dinh/{decision.pk}/").status_code == 404
+        missing = decision.pk + 1000
+        assert client.get(f"/cong-nhan/quyet-dinh/{missing}/").status_code == 404
     client.logout()
     response = client.get(f"/cong-nhan/quyet-dinh/{decision.pk}/quyet-dinh.pdf")
     assert response.status_code == 302  # to the login page

@@ -135,12 +135,15 @@ def test_officer_returns_with_comments_the_resident_sees(
     assert "Cần ảnh chụp giấy khen" in page.content.decode()
 
 
-def test_other_commune_officer_gets_403(client, learner, far_officer):
+def test_other_commune_officer_gets_404(client, learner, far_officer):
+    """As for a missing dossier: sequential ids say nothing of what exists."""
     dossier = register_and_answer(learner, year=THIS_YEAR)
     client.force_login(far_officer)
     assert (
-        client.get(reverse("recognition:dossier", args=[dossier.pk])).status_code == 403
+        client.get(reverse("recognition:dossier", args=[dossier.pk])).status_code == 404
     )
+    missing = reverse("recognition:dossier", args=[dossier.pk + 1000])
+    assert client.get(missing).status_code == 404
     client.post(
         reverse("recognition:bulk"), {"action": "accept", "dossier": [dossier.pk]}
     )
