@@ -13,9 +13,7 @@ import io
 from dataclasses import dataclass
 
 from django.utils import formats, timezone, translation
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen import canvas
 
 from lms import official_pdf
 from lms.models import Certificate
@@ -60,17 +58,11 @@ def certificate_pdf(certificate: Certificate, *, base_url: str = "") -> bytes:
     issued = timezone.localtime(certificate.issued_at).date()
 
     buffer = io.BytesIO()
-    width, height = landscape(A4)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height), initialFontName=faces.regular)
-    pdf.setTitle(f"{TITLE.capitalize()} – {certificate.code}")
-    if issuer.body:
-        pdf.setAuthor(issuer.body)
-    official_pdf.frame(pdf, width, height)
-    official_pdf.header(
-        pdf,
+    pdf, width, height = official_pdf.certificate_page(
+        buffer,
         faces,
-        width=width,
-        top=height - 62,
+        title=f"{TITLE.capitalize()} – {certificate.code}",
+        author=issuer.body,
         parent=issuer.parent,
         body=issuer.body,
     )

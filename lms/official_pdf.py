@@ -6,8 +6,10 @@ code of the public verify page.
 Texts come from `official_layout`; faces from `pdf_fonts.register_serif_fonts`.
 """
 
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
 
 from lms.official_layout import MOTTO, NATION
 from lms.pdf_fonts import Faces
@@ -72,3 +74,18 @@ def verify_block(pdf, faces: Faces, *, url: str, code: str) -> None:
     pdf.drawString(52, 64, f"Mã xác thực: {code}")
     pdf.drawString(52, 52, f"Kiểm tra: {url}")
     pdf.linkURL(url, (52, 76, 142, 166))
+
+
+def certificate_page(
+    buffer, faces: Faces, *, title: str, author: str, parent: str, body: str
+):
+    """A landscape A4 certificate page with its frame and official header drawn:
+    the canvas, its width and its height."""
+    width, height = landscape(A4)
+    pdf = canvas.Canvas(buffer, pagesize=(width, height), initialFontName=faces.regular)
+    pdf.setTitle(title)
+    if author:
+        pdf.setAuthor(author)
+    frame(pdf, width, height)
+    header(pdf, faces, width=width, top=height - 62, parent=parent, body=body)
+    return pdf, width, height

@@ -10,9 +10,6 @@ an embedded DejaVu face.
 
 import io
 
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen import canvas
-
 from lms import official_pdf
 from lms.official_layout import place_and_date
 from lms.pdf_fonts import register_serif_fonts
@@ -31,16 +28,11 @@ def certificate_pdf(dossier, *, base_url: str) -> bytes:
     faces = register_serif_fonts()
     decision = dossier.decision
     buffer = io.BytesIO()
-    width, height = landscape(A4)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height), initialFontName=faces.regular)
-    pdf.setTitle(f"Giấy chứng nhận {dossier.subject_name}")
-    pdf.setAuthor(decision.authority)
-    official_pdf.frame(pdf, width, height)
-    official_pdf.header(
-        pdf,
+    pdf, width, height = official_pdf.certificate_page(
+        buffer,
         faces,
-        width=width,
-        top=height - 62,
+        title=f"Giấy chứng nhận {dossier.subject_name}",
+        author=decision.authority,
         parent=decision.parent_authority,
         body=decision.authority,
     )
