@@ -352,13 +352,13 @@ def _plausibly_watched(
     credit = check_watched(
         learner=batch.learner,
         lesson=info.lesson,
-        media_id=span.media_id,
         interval=[
             span.offset + data["from"],
             span.offset + min(data["to"], span.duration),
         ],
         at=at,
         enrolled_at=batch.enrolments()[info.course_id],
+        now=batch.now,
     )
     if isinstance(credit, Rejection):
         raise EventRejected(credit.reason, code=credit.code)

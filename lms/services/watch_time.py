@@ -5,11 +5,15 @@ is the growth of the union of that media's watched intervals (re-watching adds
 nothing). Playing takes time: that growth needs at least ``growth / rate`` seconds
 of wall-clock time (players offer up to 2x, ``LMS_MAX_PLAYBACK_RATE``), the stretch
 ending at the event's time. As for lesson.time (`plausibility.check_time`), the
-stretches of one learner's accepted watch events of one media may not overlap
-beyond the clock tolerance, nor start before enrolling: the growth is bounded by
-the time elapsed since the previous accepted watch event of that media (or since
-enrolling). So watching a one-hour video takes at least half an hour, however the
-events are cut or batched.
+stretches of one learner's accepted watch events may not overlap beyond the clock
+tolerance, whatever media or lesson they are of (one person plays one thing at a
+time; two lessons may share a video): the growth is bounded by the time elapsed
+since the learner's previous accepted watch event. Device clocks may be wrong by
+minutes, so two more bounds are on the server's clock: everything watched since
+enrolling cannot exceed ``rate`` times the time since enrolling (events dated in
+the future buy nothing), and a first stretch may start before enrolling only by
+the clock skew the event times are allowed. So watching a one-hour video takes
+at least half an hour, however the events are cut, batched or dated.
 
 An event claiming more is refused, not clipped: its reason is one sentence staff
 can repeat ("more was watched than time has passed"), an honest player never
@@ -25,6 +29,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import FloatField, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.models import EventType, LessonProgress, ProgressEvent
@@ -43,12 +51,14 @@ class WatchLimits:
 
     rate: float
     tolerance: timedelta
+    clock_skew: timedelta = timedelta(minutes=5)
 
     @classmethod
     def from_settings(cls) -> "WatchLimits":
         return cls(
             rate=float(settings.LMS_MAX_PLAYBACK_RATE),
             tolerance=timedelta(seconds=settings.LMS_TIME_SPAN_TOLERANCE_SECONDS),
+            clock_skew=timedelta(seconds=settings.LMS_CLOCK_SKEW_SECONDS),
         )
 
 
@@ -65,13 +75,17 @@ class WatchClaim:
 
 @dataclass(frozen=True)
 class WatchRecord:
-    """The learner's accepted watch events of the media around the claim."""
+    """The learner's accepted watch events around the claim, and what the server's
+    clock still allows."""
 
     enrolled_at: datetime
     # Time of the latest accepted watch event at or before the claim.
     previous_at: datetime | None
     # Start of the stretch of the earliest accepted watch event after the claim.
     next_starts_at: datetime | None
+    # Seconds of media that may still be credited by the server's clock: rate x
+    # time since enrolling, less what was credited since (None: not bounded).
+    server_allowance: float | None = None
 
 
 def new_seconds(existing: list[Interval], interval: Interval) -> float:
@@ -89,7 +103,17 @@ def check_watch(
     if claim.seconds <= 0:
         return None  # re-watching needs no time of its own
     starts_at = claim.starts_at(limits)
-    if starts_at < _since(record) - limits.tolerance:
+    too_early = (
+        starts_at < record.previous_at - limits.tolerance
+        if record.previous_at is not None
+        else starts_at < record.enrolled_at - limits.clock_skew
+    )
+    beyond_server_clock = (
+        record.server_allowance is not None
+        and claim.seconds
+        > record.server_allowance + limits.rate * limits.tolerance.total_seconds()
+    )
+    if too_early or beyond_server_clock:
         return Rejection(
             Code.TOO_FAST,
             _(
@@ -108,20 +132,21 @@ def check_watch(
     return None
 
 
-def _since(record: WatchRecord) -> datetime:
-    return max(record.enrolled_at, record.previous_at or record.enrolled_at)
-
-
 def credited_seconds(
     *, claim: WatchClaim, record: WatchRecord, limits: WatchLimits
 ) -> float:
     """The seconds an accepted claim adds: what could have played in the time
     between its neighbours. The overlap the tolerance forgives counts once, so many
     events at one moment cannot add up to playing that never happened."""
-    elapsed = claim.at - _since(record)
-    if record.next_starts_at is not None and claim.at > record.next_starts_at:
-        elapsed -= claim.at - record.next_starts_at
-    return max(0.0, min(claim.seconds, limits.rate * elapsed.total_seconds()))
+    credited = claim.seconds
+    if record.previous_at is not None:
+        elapsed = claim.at - record.previous_at
+        if record.next_starts_at is not None and claim.at > record.next_starts_at:
+            elapsed -= claim.at - record.next_starts_at
+        credited = min(credited, limits.rate * elapsed.total_seconds())
+    if record.server_allowance is not None:
+        credited = min(credited, record.server_allowance)
+    return max(0.0, credited)
 
 
 def clipped(existing: list[Interval], interval: Interval, seconds: float) -> Interval:
@@ -159,15 +184,15 @@ def _starts_at(at: datetime, payload: dict, limits: WatchLimits) -> datetime:
 
 
 def watch_record(
-    *, learner, lesson, media_id: int, at: datetime, enrolled_at: datetime, limits
+    *, learner, at: datetime, enrolled_at: datetime, now: datetime, limits
 ) -> WatchRecord:
-    """The accepted watch events of the media just before and after ``at``."""
-    events = ProgressEvent.objects.filter(
-        learner=learner,
-        lesson=lesson,
-        type=EventType.MEDIA_WATCHED,
-        payload__media=media_id,
-    )
+    """The learner's accepted watch events (any media, any lesson) just before and
+    after ``at``, and what the server's clock allows since enrolling."""
+    events = ProgressEvent.objects.filter(learner=learner, type=EventType.MEDIA_WATCHED)
+    credited_since = events.filter(received_at__gte=enrolled_at).aggregate(
+        total=Sum(Cast(KT("payload__credited"), FloatField()))
+    )["total"]
+    elapsed = max(0.0, (now - enrolled_at).total_seconds())
     previous_at = (
         events.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()
     )
@@ -176,7 +201,10 @@ def watch_record(
     # Accepted stretches do not overlap: the next one's start is the bound.
     next_starts_at = _starts_at(*later, limits) if later else None
     return WatchRecord(
-        enrolled_at=enrolled_at, previous_at=previous_at, next_starts_at=next_starts_at
+        enrolled_at=enrolled_at,
+        previous_at=previous_at,
+        next_starts_at=next_starts_at,
+        server_allowance=limits.rate * elapsed - (credited_since or 0.0),
     )
 
 
@@ -201,10 +229,10 @@ def check_watched(
     *,
     learner,
     lesson,
-    media_id: int,
     interval: Interval,
     at: datetime,
     enrolled_at: datetime,
+    now: datetime | None = None,
 ) -> Credit | Rejection:
     """What the event may add to the learner's watched media, or why not."""
     limits = WatchLimits.from_settings()
@@ -214,10 +242,9 @@ def check_watched(
         return Credit(seconds=0.0, interval=interval)
     record = watch_record(
         learner=learner,
-        lesson=lesson,
-        media_id=media_id,
         at=at,
         enrolled_at=enrolled_at,
+        now=timezone.now() if now is None else now,
         limits=limits,
     )
     rejection = check_watch(claim=claim, record=record, limits=limits)

@@ -126,8 +126,9 @@ def test_pieces_in_one_batch_at_the_same_time_count_once(
     resident, texts_read, video_lesson
 ):
     """Enrolled long ago, the first piece may claim that time; the next pieces,
-    dated the same moment, could not have played as well. Within the clock
-    tolerance a piece is accepted but adds nothing: tolerance never adds up."""
+    dated the same moment, could not have played as well, of the same media or of
+    another (one person plays one thing at a time). Within the clock tolerance a
+    piece is accepted but adds nothing: tolerance never adds up."""
     video, audio = video_lesson.video, video_lesson.audio
     now = timezone.now()
     events = [watched(video_lesson, video, 25 * i, 25 * (i + 1), now) for i in range(4)]
@@ -137,7 +138,7 @@ def test_pieces_in_one_batch_at_the_same_time_count_once(
     assert statuses(results) == ["accepted"] + ["rejected"] * 3 + ["accepted"] * 2
     assert [r.detail.get("code") for r in results[1:4]] == ["watched_too_fast"] * 3
     row = progress(resident, video_lesson)
-    assert row.watched_seconds == 45  # 25 s of video, 20 s of audio
+    assert row.watched_seconds == 25  # the first 25 s of video only
     assert row.completed_at is None
     assert not Certificate.objects.filter(learner=resident).exists()
 
@@ -241,3 +242,98 @@ def test_api_refuses_in_vietnamese(resident, enrolled, video_lesson):
         "Phần video hoặc âm thanh được báo là đã xem nhiều hơn thời lượng có thể "
         "phát kể từ lần xem trước."
     )
+
+
+def test_two_media_of_a_lesson_cannot_play_at_the_same_moment(
+    resident, texts_read, video_lesson
+):
+    """50 s after enrolling, 100 s of video and 50 s of audio dated the same moment:
+    150 s of media needs 75 s at 2x, so the audio is refused."""
+    now = timezone.now()
+    Enrolment.objects.filter(pk=texts_read.pk).update(
+        enrolled_at=now - timedelta(seconds=50)
+    )
+    results = record_events(
+        learner=resident,
+        events=[
+            watched(video_lesson, video_lesson.video, 0, 100, now),
+            watched(video_lesson, video_lesson.audio, 0, 50, now),
+        ],
+    )
+    assert statuses(results) == ["accepted", "rejected"]
+    row = progress(resident, video_lesson)
+    assert row.watched_seconds == 100
+    assert row.completed_at is None
+    assert not Certificate.objects.filter(learner=resident).exists()
+
+
+def test_a_video_shared_by_two_lessons_plays_once(
+    resident, enrolled, course, video_lesson
+):
+    from tests.lms.conftest import make_lesson
+
+    twin = make_lesson(
+        course, "Bài 4: cùng video", body=[("video", {"video": video_lesson.video})]
+    )
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolled.pk).update(
+        enrolled_at=now - timedelta(seconds=50)
+    )
+    results = record_events(
+        learner=resident,
+        events=[
+            watched(video_lesson, video_lesson.video, 0, 100, now),
+            watched(twin, video_lesson.video, 0, 100, now),
+        ],
+    )
+    assert statuses(results) == ["accepted", "rejected"]
+    assert not LessonProgress.objects.filter(
+        lesson=twin, watched_seconds__gt=0
+    ).exists()
+
+
+def test_events_dated_in_the_future_buy_no_time(resident, texts_read, video_lesson):
+    """Times up to 5 minutes ahead are accepted (a fast clock), but what was
+    watched since enrolling is bounded by the server's clock."""
+    now = timezone.now()
+    Enrolment.objects.filter(pk=texts_read.pk).update(enrolled_at=now)
+    ahead = now + timedelta(minutes=4)
+    results = record_events(
+        learner=resident,
+        events=[
+            watched(video_lesson, video_lesson.video, 0, 100, ahead),
+            watched(video_lesson, video_lesson.audio, 0, 50, ahead),
+        ],
+    )
+    assert statuses(results) == ["rejected", "rejected"]
+    assert results[0].detail["code"] == "watched_too_fast"
+    assert not Certificate.objects.filter(learner=resident).exists()
+
+
+def test_a_device_clock_half_a_minute_slow_loses_nothing(
+    resident, texts_read, video_lesson
+):
+    """Playing right after enrolling, sent as it plays, on a device whose clock is
+    30 s behind: each 20 s piece is credited."""
+    from unittest import mock
+
+    t0 = timezone.now() - timedelta(minutes=1)
+    Enrolment.objects.filter(pk=texts_read.pk).update(enrolled_at=t0)
+    slow = timedelta(seconds=30)
+    for i in range(3):
+        played_until = t0 + timedelta(seconds=20 * (i + 1))
+        with mock.patch("django.utils.timezone.now", return_value=played_until):
+            results = record_events(
+                learner=resident,
+                events=[
+                    watched(
+                        video_lesson,
+                        video_lesson.video,
+                        20 * i,
+                        20 * (i + 1),
+                        played_until - slow,
+                    )
+                ],
+            )
+        assert statuses(results) == ["accepted"], results[0].reason
+    assert progress(resident, video_lesson).watched_seconds == 60
