@@ -11,8 +11,8 @@ time; two lessons may share a video): the growth is bounded by the time elapsed
 since the learner's previous accepted watch event. Device clocks may be wrong by
 minutes, so two more bounds are on the server's clock: everything watched since
 enrolling cannot exceed ``rate`` times the time since enrolling (events dated in
-the future buy nothing), and a first stretch may start before enrolling only by
-the clock skew the event times are allowed. So watching a one-hour video takes
+the future buy nothing), and a stretch may start before enrolling only by the
+clock skew the event times are allowed. So watching a one-hour video takes
 at least half an hour, however the events are cut, batched or dated.
 
 An event claiming more is refused, not clipped: its reason is one sentence staff
@@ -103,10 +103,9 @@ def check_watch(
     if claim.seconds <= 0:
         return None  # re-watching needs no time of its own
     starts_at = claim.starts_at(limits)
-    too_early = (
-        starts_at < record.previous_at - limits.tolerance
-        if record.previous_at is not None
-        else starts_at < record.enrolled_at - limits.clock_skew
+    too_early = starts_at < record.enrolled_at - limits.clock_skew or (
+        record.previous_at is not None
+        and starts_at < record.previous_at - limits.tolerance
     )
     beyond_server_clock = (
         record.server_allowance is not None
@@ -189,9 +188,11 @@ def watch_record(
     """The learner's accepted watch events (any media, any lesson) just before and
     after ``at``, and what the server's clock allows since enrolling."""
     events = ProgressEvent.objects.filter(learner=learner, type=EventType.MEDIA_WATCHED)
-    credited_since = events.filter(received_at__gte=enrolled_at).aggregate(
-        total=Sum(Cast(KT("payload__credited"), FloatField()))
-    )["total"]
+    # Watching queued before enrolling (another course's, sent later) is not
+    # this enrolment's: only what was received since, and played since.
+    credited_since = events.filter(
+        received_at__gte=enrolled_at, at__gte=enrolled_at - limits.clock_skew
+    ).aggregate(total=Sum(Cast(KT("payload__credited"), FloatField())))["total"]
     elapsed = max(0.0, (now - enrolled_at).total_seconds())
     previous_at = (
         events.filter(at__lte=at).order_by("-at").values_list("at", flat=True).first()

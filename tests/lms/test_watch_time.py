@@ -337,3 +337,69 @@ def test_a_device_clock_half_a_minute_slow_loses_nothing(
             )
         assert statuses(results) == ["accepted"], results[0].reason
     assert progress(resident, video_lesson).watched_seconds == 60
+
+
+@pytest.fixture
+def other_course_enrolled(resident, course_index, centre, video_lesson):
+    """A lesson of another course the resident enrolled in a month ago, with its
+    own 100 s video."""
+    from cms.models import CoursePage, LessonMedia
+    from lms.services.enrolments import enrol
+    from tests.lms.conftest import make_lesson
+
+    other = CoursePage(title="Nuôi gà", slug="nuoi-ga", summary="Gà.", centre=centre)
+    course_index.add_child(instance=other)
+    video = LessonMedia.objects.create(
+        title="Gà", file="media/ga.mp4", type="video", duration=100
+    )
+    lesson = make_lesson(other, "Bài gà", body=[("video", {"video": video})])
+    lesson.video = video
+    enrolment = enrol(learner=resident, course=other).enrolment
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        enrolled_at=timezone.now() - timedelta(days=30)
+    )
+    return lesson
+
+
+def test_another_course_s_queue_sent_after_enrolling_leaves_this_one_alone(
+    resident, enrolled, video_lesson, other_course_enrolled
+):
+    """A phone sends an old offline queue of another course just after its owner
+    enrolled in this one: that watching is not charged to this enrolment."""
+    other_lesson = other_course_enrolled
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolled.pk).update(
+        enrolled_at=now - timedelta(seconds=60)
+    )
+    week_ago = now - timedelta(days=7)
+    old_queue = [
+        watched(
+            other_lesson,
+            other_lesson.video,
+            20 * i,
+            20 * (i + 1),
+            week_ago + timedelta(seconds=20 * (i + 1)),
+        )
+        for i in range(5)
+    ]
+    assert set(statuses(record_events(learner=resident, events=old_queue))) == {
+        "accepted"
+    }
+    results = record_events(
+        learner=resident,
+        events=[watched(video_lesson, video_lesson.video, 0, 40, now)],
+    )
+    assert statuses(results) == ["accepted"], results[0].reason
+    assert progress(resident, video_lesson).watched_seconds == 40
+
+
+def test_watching_dated_before_enrolling_is_refused(resident, enrolled, video_lesson):
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolled.pk).update(enrolled_at=now)
+    results = record_events(
+        learner=resident,
+        events=[
+            watched(video_lesson, video_lesson.video, 0, 20, now - timedelta(hours=1))
+        ],
+    )
+    assert statuses(results) == ["rejected"]
