@@ -44,16 +44,21 @@ def _closed_sections(request=None) -> list[str]:
     if not refused:
         return []
     pages = {restriction.page_id for restriction in refused}
-    keys = {
-        restriction.page.translation_key
+    vietnamese = [
+        restriction.page.path
         for restriction in refused
         if restriction.page.locale.language_code == DEFAULT_CODE
-    }
-    return list(
-        Page.objects.filter(
-            Q(pk__in=pages) | Q(alias_of__in=pages) | Q(translation_key__in=keys)
-        ).values_list("path", flat=True)
-    )
+    ]
+    closed = Q(pk__in=pages) | Q(alias_of__in=pages)
+    if vietnamese:
+        # Every translation of a Vietnamese page under a refused one, wherever
+        # the translation stands in its own tree.
+        below = Page.objects.filter(
+            reduce(or_, (Q(path__startswith=path) for path in vietnamese)),
+            locale__language_code=DEFAULT_CODE,
+        )
+        closed |= Q(translation_key__in=below.values("translation_key"))
+    return list(Page.objects.filter(closed).values_list("path", flat=True))
 
 
 def _without(queryset: QuerySet, sections: list[str]) -> QuerySet:

@@ -15,7 +15,7 @@ the page and its ancestors apply too. Who passes them is decided in one place,
 cms.page_access, for web pages, the content API, documents and enrolment.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 from cms.content_languages import DEFAULT_CODE
@@ -41,14 +41,22 @@ def view_restrictions_of(page: Page):
     step = page.steplen
     paths = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
     keys = Page.objects.filter(path__in=paths).values("translation_key")
+    # The Vietnamese counterpart of the page lying under the restricted page: a
+    # translation moved out from under its translated course stays private.
+    counterpart_below = Page.objects.filter(
+        translation_key=page.translation_key,
+        locale__language_code=DEFAULT_CODE,
+        path__startswith=OuterRef("page__path"),
+    )
+    vietnamese = Q(
+        page__locale__language_code=DEFAULT_CODE,
+        page__alias_of__isnull=True,  # an alias's own (copied) ones never count
+    )
     return PageViewRestriction.objects.filter(
         Q(page__path__in=paths, page__alias_of__isnull=True)
         | Q(page__aliases__path__in=paths)
-        | Q(
-            page__translation_key__in=keys,
-            page__locale__language_code=DEFAULT_CODE,
-            page__alias_of__isnull=True,  # an alias's own (copied) ones never count
-        )
+        | (Q(page__translation_key__in=keys) & vietnamese)
+        | (Q(Exists(counterpart_below)) & vietnamese)
     ).distinct()
 
 

@@ -246,3 +246,29 @@ def test_a_document_also_on_a_public_page_stays_public(
     response = anonymous.get(document.url)
     assert response.status_code == 200
     assert "private" not in response.get("Cache-Control", "")
+
+
+def test_a_translation_moved_out_from_under_its_course_stays_private(
+    course, private_lesson, hmong_private
+):
+    """Its Vietnamese counterpart still lies under the restricted course: the web,
+    the API and the listings keep refusing it."""
+    restrict(course)
+    hmong_course = hmong_private.get_parent()
+    hmong_home = hmong_private.get_ancestors().filter(depth=3).get()
+    hmong_private.move(hmong_home, pos="last-child")
+    hmong_private.refresh_from_db()
+    assert not hmong_private.is_descendant_of(hmong_course)
+    anonymous = as_user()
+    response = anonymous.get(hmong_private.url)
+    assert response.status_code == 302
+    assert SECRET not in response.content.decode()
+    assert anonymous.get(f"/api/v2/pages/{hmong_private.pk}/").status_code == 404
+    assert hmong_private.pk not in api_lessons(anonymous, "hmn")
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.session = {}
+    assert not may_view(hmong_private, request)
+    lessons = Page.objects.filter(pk=hmong_private.pk)
+    assert not viewable(lessons, request).exists()
+    assert not public(lessons).exists()
