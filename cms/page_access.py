@@ -49,7 +49,12 @@ def _closed_sections(request=None) -> list[str]:
         for restriction in refused
         if restriction.page.locale.language_code == DEFAULT_CODE
     ]
-    closed = Q(pk__in=pages) | Q(alias_of__in=pages)
+    refused_paths = [restriction.page.path for restriction in refused]
+    under_refused = Page.objects.filter(
+        reduce(or_, (Q(path__startswith=path) for path in refused_paths))
+    )
+    # Aliases of any page under a refused one, wherever they were placed.
+    closed = Q(pk__in=pages) | Q(alias_of__in=under_refused)
     if vietnamese:
         # Every translation of a Vietnamese page under a refused one, wherever
         # the translation stands in its own tree.

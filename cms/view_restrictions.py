@@ -5,7 +5,9 @@ restrictions), and the page cache asks again. Most sites restrict nothing: wheth
 any restriction exists is remembered in this process under the site-wide version
 token (cms.process_memo), which every change of a restriction changes
 (cms.page_cache). When some exist, one query finds those of the page and its
-ancestors, an alias's restrictions being its source page's, as in Wagtail.
+ancestors; an alias has its source page's, as in Wagtail, and also those of
+its source's ancestors, so an alias placed in a public section is no way round a
+private course.
 
 A translation is as private as its Vietnamese source tree: staff restrict the
 Vietnamese course or lesson, and its Hmông or Tày version (translated later, or
@@ -52,9 +54,14 @@ def view_restrictions_of(page: Page):
         page__locale__language_code=DEFAULT_CODE,
         page__alias_of__isnull=True,  # an alias's own (copied) ones never count
     )
+    # The source of an alias on the path lying under the restricted page: an
+    # alias placed in a public section stays as private as its source.
+    source_below = Page.objects.filter(
+        aliases__path__in=paths, path__startswith=OuterRef("page__path")
+    )
     return PageViewRestriction.objects.filter(
         Q(page__path__in=paths, page__alias_of__isnull=True)
-        | Q(page__aliases__path__in=paths)
+        | (Q(Exists(source_below)) & Q(page__alias_of__isnull=True))
         | (Q(page__translation_key__in=keys) & vietnamese)
         | (Q(Exists(counterpart_below)) & vietnamese)
     ).distinct()

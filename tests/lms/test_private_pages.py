@@ -272,3 +272,19 @@ def test_a_translation_moved_out_from_under_its_course_stays_private(
     lessons = Page.objects.filter(pk=hmong_private.pk)
     assert not viewable(lessons, request).exists()
     assert not public(lessons).exists()
+
+
+def test_an_alias_of_a_private_lesson_placed_in_a_public_section_stays_private(
+    course, course_index, private_lesson
+):
+    restrict(course)
+    alias = private_lesson.create_alias(
+        parent=course_index, update_slug="bai-alias-cong-khai"
+    )
+    anonymous = as_user()
+    response = anonymous.get(alias.url)
+    assert response.status_code == 302
+    assert SECRET not in response.content.decode()
+    assert anonymous.get(f"/api/v2/pages/{alias.pk}/").status_code == 404
+    assert alias.pk not in api_lessons(anonymous, "vi")
+    assert not public(Page.objects.filter(pk=alias.pk)).exists()
